@@ -9,6 +9,7 @@
  * Ports: `PITWALL_KAFKA_PORT` (default 19092) and `PITWALL_KAFKA_CONTROLLER_PORT` (default 19093).
  */
 import { ErrorCodes, PitwallError } from '../core/errors.ts'
+import { portFromEnv } from './infra/env-port.ts'
 import { withFileLock } from './infra/file-lock.ts'
 import {
   ensureKafkaJars,
@@ -177,16 +178,6 @@ function layoutFor(options: BrokerOptions): KafkaLayout {
     options.port ?? portFromEnv('PITWALL_KAFKA_PORT', 19092),
     options.controllerPort ?? portFromEnv('PITWALL_KAFKA_CONTROLLER_PORT', 19093),
   )
-}
-
-function portFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name]
-  if (raw === undefined || raw === '') return fallback
-  const port = Number(raw)
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new PitwallError(ErrorCodes.CONFIG_INVALID, `${name}=${raw} is not a TCP port (an integer 1-65535)`)
-  }
-  return port
 }
 
 function serverLog(layout: KafkaLayout): string {
