@@ -8,7 +8,7 @@
 import type { StateStore } from '../stores/api.ts'
 
 /** Record headers: string keys to string or binary values. */
-export type Headers = Record<string, string | Uint8Array>
+export type Headers = { [name: string]: string | Uint8Array }
 
 /**
  * One record flowing through a topology.
