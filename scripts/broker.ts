@@ -9,6 +9,7 @@
  * Ports: `PITWALL_KAFKA_PORT` (default 19092) and `PITWALL_KAFKA_CONTROLLER_PORT` (default 19093).
  */
 import { ErrorCodes, PitwallError } from '../core/errors.ts'
+import { probeMetadata } from '../core/reachability.ts'
 import { portFromEnv } from './infra/env-port.ts'
 import { withFileLock } from './infra/file-lock.ts'
 import {
@@ -19,7 +20,6 @@ import {
   type KafkaLayout,
   kafkaLayout,
 } from './infra/kafka-provision.ts'
-import { probeMetadata } from './infra/metadata-probe.ts'
 import { isPortOpen, waitUntil } from './infra/net-probe.ts'
 import { killByPidFile, livePid, startDetached, stopByPidFile } from './infra/process-control.ts'
 import { runServiceCli, tailFile } from './infra/service-cli.ts'
