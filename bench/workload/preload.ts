@@ -1,0 +1,175 @@
+/**
+ * @module
+ * Writes reference records to the input topic: as fast as the broker takes them (throughput runs
+ * and the physical limit) or at a fixed rate with send-time timestamps (latency runs, chaos load).
+ * A batched @platformatic/kafka producer, acks=1, idempotence off, no compression; partitions are
+ * chosen by the generator (Java-compatible murmur2) so every client agrees where a car lives.
+ */
+import { type MessageToProduce, Producer } from '@platformatic/kafka'
+import { encodeSample, generate } from './generator.ts'
+import type { ClusterTarget } from './topics.ts'
+
+/** How a preload went. */
+export interface ProduceStats {
+  readonly records: number
+  readonly bytes: number
+  readonly ms: number
+}
+
+const BATCH = 2000
+const IN_FLIGHT = 4
+
+function newProducer(target: ClusterTarget): Producer<Buffer, Buffer, Buffer, Buffer> {
+  return new Producer({
+    clientId: 'pitwall-bench-preloader',
+    bootstrapBrokers: target.brokers,
+    acks: 1,
+    idempotent: false,
+    retries: 10,
+    retryDelay: 250,
+  })
+}
+
+function message(topic: string, n: number, timestamp?: number): MessageToProduce<Buffer, Buffer, Buffer, Buffer> {
+  const r = generate(n, timestamp)
+  return {
+    topic,
+    key: Buffer.from(r.key),
+    value: encodeSample(r.sample),
+    partition: r.partition,
+    timestamp: BigInt(r.timestamp),
+  }
+}
+
+/**
+ * Writes records `from .. from+count-1` of the reference workload as fast as possible.
+ *
+ * @example
+ * ```ts
+ * const stats = await preload(target, 'bench-input', 0, 2_000_000, (done) => console.log(done))
+ * ```
+ */
+export async function preload(
+  target: ClusterTarget,
+  topic: string,
+  from: number,
+  count: number,
+  onProgress?: (done: number) => void,
+): Promise<ProduceStats> {
+  const producer = newProducer(target)
+  const started = performance.now()
+  let bytes = 0
+  let next = from
+  let done = 0
+  let lastReport = 0
+  const end = from + count
+  const lane = async (): Promise<void> => {
+    while (next < end) {
+      const first = next
+      const last = Math.min(end, first + BATCH)
+      next = last
+      const messages: MessageToProduce<Buffer, Buffer, Buffer, Buffer>[] = []
+      for (let n = first; n < last; n++) {
+        const m = message(topic, n)
+        bytes += m.value!.length + m.key!.length
+        messages.push(m)
+      }
+      await producer.send({ messages })
+      done += last - first
+      if (onProgress && done - lastReport >= 200_000) {
+        lastReport = done
+        onProgress(done)
+      }
+    }
+  }
+  try {
+    await Promise.all(Array.from({ length: IN_FLIGHT }, lane))
+  } finally {
+    await producer.close()
+  }
+  return { records: count, bytes, ms: performance.now() - started }
+}
+
+/** A fixed-rate writer started by {@link produceAtRate}. */
+export interface RateProducer {
+  /** Records sent so far (acknowledged). */
+  sent(): number
+  /** Stops sending; resolves with the stats once in-flight sends are acknowledged. */
+  stop(): Promise<ProduceStats>
+  /** Resolves when `count` records have been sent (or the producer stopped). */
+  finished: Promise<ProduceStats>
+}
+
+/**
+ * Writes records from index `from` at `rate` records/s with the send time as timestamp (strictly
+ * increasing per car), until `count` records are sent or it is stopped. Send errors (a broker
+ * restart) are retried with the same records, so every index is written at least once.
+ *
+ * @example
+ * ```ts
+ * const load = produceAtRate(target, 'bench-input', 0, 10_000, 50_000)
+ * await load.finished
+ * ```
+ */
+export function produceAtRate(
+  target: ClusterTarget,
+  topic: string,
+  from: number,
+  rate: number,
+  count: number,
+): RateProducer {
+  const producer = newProducer(target)
+  const lastTs = new Map<number, number>()
+  const started = performance.now()
+  let sent = 0
+  let bytes = 0
+  let stopped = false
+  const tickMs = 10
+  const run = async (): Promise<ProduceStats> => {
+    while (!stopped && sent < count) {
+      const due = Math.min(count, Math.floor(((performance.now() - started) / 1000) * rate))
+      if (due > sent) {
+        const messages: MessageToProduce<Buffer, Buffer, Buffer, Buffer>[] = []
+        const now = Date.now()
+        for (let n = from + sent; n < from + due; n++) {
+          const car = n % 50
+          const ts = Math.max(now, (lastTs.get(car) ?? 0) + 1)
+          lastTs.set(car, ts)
+          const m = message(topic, n, ts)
+          bytes += m.value!.length + m.key!.length
+          messages.push(m)
+        }
+        await sendWithRetry(producer, messages, () => stopped)
+        sent = due
+      }
+      await new Promise((r) => setTimeout(r, tickMs))
+    }
+    await producer.close()
+    return { records: sent, bytes, ms: performance.now() - started }
+  }
+  const finished = run()
+  return {
+    sent: () => sent,
+    stop: async () => {
+      stopped = true
+      return finished
+    },
+    finished,
+  }
+}
+
+async function sendWithRetry(
+  producer: Producer<Buffer, Buffer, Buffer, Buffer>,
+  messages: MessageToProduce<Buffer, Buffer, Buffer, Buffer>[],
+  stopped: () => boolean,
+): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await producer.send({ messages })
+      return
+    } catch (error) {
+      if (stopped() && attempt > 3) throw error
+      await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt)))
+    }
+  }
+}

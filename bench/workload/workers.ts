@@ -1,0 +1,91 @@
+/**
+ * @module
+ * Starts and stops worker child processes (the kafkajs baseline or the Pitwall worker) and keeps
+ * their peak RSS. Only processes started here are ever signalled.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { resolve } from 'node:path'
+import { sampleRss } from './rss.ts'
+import { WORKER_SPEC_ENV, type WorkerSpec } from './worker-spec.ts'
+
+const benchDir = resolve(import.meta.dirname, '..')
+
+/** The entry script of each implementation. */
+export const WORKER_SCRIPTS = {
+  baseline: resolve(benchDir, 'baseline', 'worker.ts'),
+  pitwall: resolve(benchDir, 'pitwall', 'worker.ts'),
+} as const
+
+/** A running worker process. */
+export interface WorkerProcess {
+  readonly spec: WorkerSpec
+  readonly pid: number
+  /** Resolves with the exit code (or signal name) when the process ends. */
+  readonly exited: Promise<number | string>
+  /** Peak RSS in bytes seen so far. */
+  peakRss(): number
+  /** The last lines the worker wrote to stderr. */
+  stderrTail(): string
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves once the process is gone. */
+  stop(graceMs?: number): Promise<number>
+  /** SIGKILL; resolves once the process is gone. */
+  kill(): Promise<void>
+}
+
+/**
+ * Spawns one worker with the project's Node.
+ *
+ * @example
+ * ```ts
+ * const w = startWorker(spec)
+ * // ...
+ * const rss = await w.stop()
+ * ```
+ */
+export function startWorker(spec: WorkerSpec, log?: (line: string) => void): WorkerProcess {
+  const child: ChildProcess = spawn(process.execPath, [WORKER_SCRIPTS[spec.implementation]], {
+    env: { ...process.env, [WORKER_SPEC_ENV]: JSON.stringify(spec) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const pid = child.pid!
+  const rss = sampleRss(pid)
+  let tail: string[] = []
+  const keep = (chunk: Buffer) => {
+    const lines = chunk.toString().split('\n').filter(Boolean)
+    tail = [...tail, ...lines].slice(-30)
+    for (const line of lines) log?.(`[${spec.implementation}#${spec.instance} ${pid}] ${line}`)
+  }
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
+  const exited = new Promise<number | string>((done) => {
+    child.on('exit', (code, signal) => {
+      done(code ?? signal ?? 'unknown')
+    })
+  })
+  let alive = true
+  void exited.then(() => {
+    alive = false
+  })
+  return {
+    spec,
+    pid,
+    exited,
+    peakRss: () => (alive ? rss.peak() : rss.stop()),
+    stderrTail: () => tail.join('\n'),
+    stop: async (graceMs = 15_000) => {
+      const peak = rss.stop()
+      if (alive) {
+        child.kill('SIGTERM')
+        const timer = setTimeout(() => alive && child.kill('SIGKILL'), graceMs)
+        await exited
+        clearTimeout(timer)
+      }
+      return peak
+    },
+    kill: async () => {
+      rss.stop()
+      if (alive) child.kill('SIGKILL')
+      await exited
+    },
+  }
+}
