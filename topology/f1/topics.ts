@@ -98,3 +98,19 @@ export type RawRecord = z.infer<typeof rawRecordSchema>
 export function validateRawRecord(input: unknown): Validation<RawRecord> {
   return validateWith(rawRecordSchema, input)
 }
+
+/**
+ * What every F1 source yields: a record ready for a producer (value is an event-model object).
+ *
+ * @example
+ * ```ts
+ * for await (const r of source) await producer.send(r.topic, r.key, r.value, r.timestamp)
+ * ```
+ */
+export interface F1Record<V = unknown> {
+  readonly topic: F1TopicName
+  readonly key: string
+  readonly value: V
+  /** Event time, epoch ms. */
+  readonly timestamp: number
+}
