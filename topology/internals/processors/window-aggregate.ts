@@ -1,0 +1,71 @@
+/**
+ * @module
+ * Tumbling and hopping window aggregation (count, reduce and aggregate are all this processor with
+ * different functions): each record updates every window that contains it, unless the window has
+ * closed (window end <= stream time - grace), in which case the record is dropped for that window
+ * and counted in the `dropped-records` metric, as Kafka Streams does.
+ */
+import type { Windowed, WindowStore } from '../../../stores/api.ts'
+import type { Processor, ProcessorContext, Record } from '../../processor.ts'
+import type { TimeWindows } from '../../windows/time-windows.ts'
+import type { Change } from '../change.ts'
+import type { ValueAndTimestamp } from './value-and-timestamp.ts'
+
+/** Folds a record value into an aggregate. */
+export type Aggregator<K, V, A> = (key: K, value: V, aggregate: A) => A
+
+/** Windowed aggregation parameters. */
+export interface WindowAggregateOptions<K, V, A> {
+  readonly storeName: string
+  readonly windows: TimeWindows
+  readonly initializer: () => A
+  readonly aggregator: Aggregator<K, V, A>
+}
+
+/**
+ * Makes the window aggregation processor of one task.
+ *
+ * @example
+ * ```ts
+ * const supplier = () => windowAggregate({ storeName: 'lap-counts', windows, initializer: () => 0, aggregator: (_k, _v, n) => n + 1 })
+ * ```
+ */
+export function windowAggregate<K, V, A>(
+  options: WindowAggregateOptions<K, V, A>,
+): Processor<K, V, Windowed<K>, Change<A>> {
+  const { storeName, windows, initializer, aggregator } = options
+  let ctx: ProcessorContext<Windowed<K>, Change<A>>
+  let store: WindowStore<K, ValueAndTimestamp<A>>
+  let observedStreamTime = -1
+  return {
+    init(context) {
+      ctx = context
+      store = context.getStateStore(storeName)
+    },
+    async process(record: Record<K, V>) {
+      if (record.key === null || record.key === undefined || record.value === null || record.value === undefined) {
+        ctx.recordMetric('dropped-records')
+        return
+      }
+      observedStreamTime = Math.max(observedStreamTime, record.timestamp)
+      const closeTime = observedStreamTime - windows.graceMs
+      for (const [start, window] of windows.windowsFor(record.timestamp)) {
+        if (window.end <= closeTime) {
+          ctx.recordMetric('dropped-records')
+          continue
+        }
+        const old = await store.fetch(record.key, start)
+        const oldAgg = old === undefined || old === null ? null : old.value
+        const timestamp = oldAgg === null ? record.timestamp : Math.max(record.timestamp, old!.timestamp)
+        const newAgg = aggregator(record.key, record.value, oldAgg ?? initializer())
+        await store.put(record.key, { value: newAgg, timestamp }, start)
+        await ctx.forward({
+          key: { key: record.key, window },
+          value: { newValue: newAgg, oldValue: oldAgg },
+          timestamp,
+          headers: record.headers,
+        })
+      }
+    },
+  }
+}
