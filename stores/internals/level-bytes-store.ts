@@ -1,0 +1,162 @@
+/**
+ * @module
+ * The persistent backend: one LevelDB database (classic-level) per store at
+ * `<taskDir>/<storeName>`. Point reads use the synchronous `getSync` (no promise hop on the hot
+ * path); multi-key writes (cache flushes, restores) are one atomic `batch`; scans read the iterator
+ * in chunks with `nextv`. Writes are not fsynced: the changelog topic is the durable copy.
+ */
+import { join } from 'node:path'
+import { ClassicLevel } from 'classic-level'
+import { ErrorCodes, PitwallError } from '../../core/errors.ts'
+import type { ChangelogRecord, StateStoreContext } from '../api.ts'
+import type { BytesEntry, BytesWrite, PhysicalBytesStore, ScanRange } from './bytes-store.ts'
+
+type Db = ClassicLevel<Uint8Array, Uint8Array>
+type BatchOp = { type: 'put'; key: Uint8Array; value: Uint8Array } | { type: 'del'; key: Uint8Array }
+
+const SCAN_CHUNK = 1000
+
+function toBatch(writes: ReadonlyArray<BytesWrite>): BatchOp[] {
+  const ops = new Array<BatchOp>(writes.length)
+  for (let i = 0; i < writes.length; i++) {
+    const w = writes[i]!
+    ops[i] = w.value === null ? { type: 'del', key: w.key } : { type: 'put', key: w.key, value: w.value }
+  }
+  return ops
+}
+
+/** The iterator options of a scan, without undefined bounds. */
+function iteratorOptions(range: ScanRange): Record<string, unknown> {
+  const options: Record<string, unknown> = { reverse: range.reverse === true }
+  for (const bound of ['gt', 'gte', 'lt', 'lte'] as const) if (range[bound] !== undefined) options[bound] = range[bound]
+  return options
+}
+
+/**
+ * A LevelDB-backed sorted bytes store.
+ *
+ * @example
+ * ```ts
+ * const store = new LevelBytesStore('counts')
+ * await store.init(context) // opens <taskDir>/counts
+ * ```
+ */
+export class LevelBytesStore implements PhysicalBytesStore {
+  readonly name: string
+  readonly persistent = true
+  #db: Db | undefined
+
+  constructor(name: string) {
+    this.name = name
+  }
+
+  /** The open database (throws PITWALL_STORE_CLOSED when not open). */
+  get #open(): Db {
+    if (this.#db === undefined) throw new PitwallError(ErrorCodes.STORE_CLOSED, `store '${this.name}' is not open`)
+    return this.#db
+  }
+
+  #ioError(operation: string, cause: unknown): PitwallError {
+    return new PitwallError(ErrorCodes.STORE_IO, `LevelDB ${operation} failed in store '${this.name}'`, {
+      cause,
+      details: { store: this.name, operation },
+    })
+  }
+
+  async init(context: StateStoreContext): Promise<void> {
+    const db: Db = new ClassicLevel(join(context.taskDir, this.name), { keyEncoding: 'view', valueEncoding: 'view' })
+    try {
+      await db.open({ createIfMissing: true })
+    } catch (cause) {
+      throw this.#ioError('open', cause)
+    }
+    this.#db = db
+  }
+
+  async get(key: Uint8Array): Promise<Uint8Array | undefined> {
+    return this.#open.getSync(key)
+  }
+
+  async put(key: Uint8Array, value: Uint8Array | null): Promise<void> {
+    const db = this.#open
+    try {
+      await (value === null ? db.del(key) : db.put(key, value))
+    } catch (cause) {
+      throw this.#ioError('put', cause)
+    }
+  }
+
+  async putAll(writes: ReadonlyArray<BytesWrite>): Promise<void> {
+    if (writes.length === 0) return
+    const db = this.#open
+    try {
+      await db.batch(toBatch(writes))
+    } catch (cause) {
+      throw this.#ioError('batch', cause)
+    }
+  }
+
+  async *scan(range: ScanRange): AsyncIterable<BytesEntry> {
+    const iterator = this.#open.iterator(iteratorOptions(range))
+    try {
+      for (;;) {
+        const entries = await iterator.nextv(SCAN_CHUNK)
+        if (entries.length === 0) return
+        for (const [key, value] of entries) yield { key, value }
+      }
+    } finally {
+      await iterator.close()
+    }
+  }
+
+  /** Counts the keys (LevelDB keeps no key count, so this reads every key once). */
+  async approximateNumEntries(): Promise<number> {
+    const iterator = this.#open.keys()
+    let count = 0
+    try {
+      for (let keys = await iterator.nextv(SCAN_CHUNK); keys.length > 0; keys = await iterator.nextv(SCAN_CHUNK)) {
+        count += keys.length
+      }
+    } finally {
+      await iterator.close()
+    }
+    return count
+  }
+
+  async deleteRange(gte: Uint8Array | undefined, lt: Uint8Array): Promise<void> {
+    try {
+      await this.#open.clear(gte === undefined ? { lt } : { gte, lt })
+    } catch (cause) {
+      throw this.#ioError('clear', cause)
+    }
+  }
+
+  async restoreBatch(records: ReadonlyArray<ChangelogRecord>): Promise<void> {
+    if (records.length === 0) return
+    const db = this.#open
+    try {
+      await db.batch(toBatch(records))
+    } catch (cause) {
+      throw new PitwallError(
+        ErrorCodes.STORE_RESTORE,
+        `cannot restore ${records.length} records into store '${this.name}'`,
+        {
+          cause,
+          details: { store: this.name },
+        },
+      )
+    }
+  }
+
+  async flush(): Promise<void> {}
+
+  async close(): Promise<void> {
+    const db = this.#db
+    this.#db = undefined
+    await db?.close()
+  }
+
+  isOpen(): boolean {
+    return this.#db !== undefined
+  }
+}
