@@ -25,6 +25,11 @@ export interface MinioOptions {
   timeoutMs?: number
   /** Ignore PITWALL_S3_ENDPOINT and always use the local MinIO. */
   ignoreEnv?: boolean
+  /** An existing S3 endpoint to use instead of the local MinIO (default: PITWALL_S3_ENDPOINT). */
+  endpoint?: string
+  region?: string
+  accessKeyId?: string
+  secretAccessKey?: string
 }
 
 /** The answer of {@link ensureMinio}: the endpoint, its credentials and the bucket that now exists. */
@@ -49,15 +54,15 @@ export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'pitwall', secretAccessKey: '
 export async function ensureMinio(options: MinioOptions = {}): Promise<MinioHandle> {
   const env = process.env
   const bucket = options.bucket ?? (env.PITWALL_S3_BUCKET || 'pitwall')
-  const region = env.PITWALL_S3_REGION || 'us-east-1'
-  const accessKeyId = env.PITWALL_S3_ACCESS_KEY || LOCAL_S3_CREDENTIALS.accessKeyId
-  const secretAccessKey = env.PITWALL_S3_SECRET_KEY || LOCAL_S3_CREDENTIALS.secretAccessKey
-  const external = options.ignoreEnv ? undefined : env.PITWALL_S3_ENDPOINT
+  const region = options.region ?? (env.PITWALL_S3_REGION || 'us-east-1')
+  const accessKeyId = options.accessKeyId ?? (env.PITWALL_S3_ACCESS_KEY || LOCAL_S3_CREDENTIALS.accessKeyId)
+  const secretAccessKey = options.secretAccessKey ?? (env.PITWALL_S3_SECRET_KEY || LOCAL_S3_CREDENTIALS.secretAccessKey)
+  const external = options.endpoint ?? (options.ignoreEnv ? undefined : env.PITWALL_S3_ENDPOINT)
   if (external) {
     if (!(await answersHttp(external))) {
       throw new PitwallError(
         ErrorCodes.S3_UNREACHABLE,
-        `PITWALL_S3_ENDPOINT=${external} does not answer HTTP: start that S3 server, or unset PITWALL_S3_ENDPOINT to let Pitwall start MinIO`,
+        `S3 endpoint ${external} (PITWALL_S3_ENDPOINT) does not answer HTTP: start that S3 server, or unset PITWALL_S3_ENDPOINT to let Pitwall start MinIO`,
       )
     }
     const target = { endpoint: external, region, accessKeyId, secretAccessKey }
