@@ -1,0 +1,198 @@
+/**
+ * @module
+ * How a worker commits: the exactly-once committer runs one transaction per commit interval on one
+ * transactional producer (outputs, changelog records and the consumed offsets with the group's
+ * generation and member id, KIP-447); the at-least-once committer sends plainly and commits
+ * offsets after the outputs are acknowledged. A commit whose outcome is unknown (timeout) is
+ * retried and never followed by an abort: if it still fails, the producer is dropped and a new one
+ * (same transactional id) lets the coordinator finish the old transaction first.
+ */
+import { type Consumer, compatibilityPartitioner, type Message, Producer } from '@platformatic/kafka'
+import { ErrorCodes, PitwallError } from '../../core/errors.ts'
+import { isFencedError, isNetworkError } from './kafka-errors.ts'
+import type { Logger } from './logger.ts'
+import type { MessageSink } from './record-collector.ts'
+
+/** A consumed partition's next offset to commit. */
+export interface OffsetToCommit {
+  readonly topic: string
+  readonly partition: number
+  readonly offset: bigint
+}
+
+/** What the stream thread commits through. */
+export interface Committer {
+  readonly sink: MessageSink
+  commit(offsets: readonly OffsetToCommit[], consumer: Consumer): Promise<void>
+  /** Aborts the open transaction, if any (never after a failed commit). */
+  abort(): Promise<void>
+  /** Replaces the producer (after fencing or an unknown commit outcome). */
+  renew(): Promise<void>
+  close(): Promise<void>
+}
+
+/** Connection settings of the producer. */
+export interface ProducerSettings {
+  readonly clientId: string
+  readonly brokers: readonly string[]
+  readonly transactionalId?: string
+  readonly timeoutMs: number
+  readonly logger: Logger
+}
+
+function newProducer(s: ProducerSettings): Producer {
+  return new Producer({
+    clientId: s.clientId,
+    bootstrapBrokers: [...s.brokers],
+    idempotent: true,
+    acks: -1,
+    timeout: s.timeoutMs,
+    retries: 5,
+    retryDelay: 250,
+    partitioner: compatibilityPartitioner,
+    ...(s.transactionalId ? { transactionalId: s.transactionalId } : {}),
+  })
+}
+
+type Transaction = Awaited<ReturnType<Producer['beginTransaction']>>
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * The exactly-once v2 committer.
+ *
+ * @example
+ * ```ts
+ * const committer = transactionalCommitter({ clientId, brokers, transactionalId: 'app-w1', timeoutMs: 10_000, logger })
+ * await collector.flush(committer.sink)
+ * await committer.commit(offsets, consumer)
+ * ```
+ */
+export function transactionalCommitter(settings: ProducerSettings): Committer {
+  let producer = newProducer(settings)
+  let txn: Transaction | undefined
+  const ensure = async (): Promise<Transaction> => {
+    if (!txn || txn.completed) {
+      try {
+        txn = await producer.beginTransaction({ producerId: -1n, producerEpoch: -1 })
+      } catch (cause) {
+        txn = undefined
+        throw wrap(cause, 'cannot begin a transaction')
+      }
+    }
+    return txn
+  }
+  const wrap = (cause: unknown, what: string) =>
+    isFencedError(cause)
+      ? new PitwallError(ErrorCodes.PRODUCER_FENCED, `producer ${settings.transactionalId} was fenced: ${what}`, {
+          cause,
+        })
+      : new PitwallError(ErrorCodes.TRANSACTION, `transaction of ${settings.transactionalId}: ${what}`, { cause })
+  const endCommit = async (t: Transaction) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await t.commit()
+        return
+      } catch (cause) {
+        if (!isNetworkError(cause) || attempt >= 5) {
+          const error = wrap(cause, isNetworkError(cause) ? 'commit outcome unknown after retries' : 'commit failed')
+          if (isNetworkError(cause)) (error.details as Record<string, unknown>).unknownOutcome = true
+          throw error
+        }
+        settings.logger.warn('transaction commit timed out, retrying (never aborting an unknown outcome)', { attempt })
+        await sleep(250 * attempt)
+      }
+    }
+  }
+  return {
+    sink: async (messages) => {
+      const t = await ensure()
+      try {
+        await t.send({ messages })
+      } catch (cause) {
+        throw wrap(cause, `sending ${messages.length} records failed`)
+      }
+    },
+    async commit(offsets, consumer) {
+      if (offsets.length === 0 && (!txn || txn.completed)) return
+      const t = await ensure()
+      try {
+        if (offsets.length > 0) {
+          await t.addConsumer(consumer)
+          const group = {
+            groupId: consumer.groupId,
+            generationId: consumer.generationId,
+            memberId: consumer.memberId,
+            coordinatorId: consumer.coordinatorId,
+          }
+          for (const o of offsets) {
+            const message = {
+              topic: o.topic,
+              partition: o.partition,
+              offset: o.offset - 1n,
+              metadata: { consumer: group },
+            }
+            await t.addOffset(message as unknown as Message)
+          }
+        }
+      } catch (cause) {
+        throw wrap(cause, 'adding consumed offsets failed')
+      }
+      await endCommit(t)
+      txn = undefined
+    },
+    async abort() {
+      const t = txn
+      txn = undefined
+      if (!t || t.completed) return
+      try {
+        await t.abort()
+      } catch (cause) {
+        settings.logger.warn('abort failed; renewing the producer', { error: String(cause) })
+        await this.renew()
+      }
+    },
+    async renew() {
+      txn = undefined
+      await producer.close(true).catch(() => {})
+      producer = newProducer(settings)
+    },
+    async close() {
+      await this.abort()
+      await producer.close(true).catch(() => {})
+    },
+  }
+}
+
+/**
+ * The at-least-once committer: outputs first, then offsets.
+ *
+ * @example
+ * ```ts
+ * const committer = plainCommitter({ clientId, brokers, timeoutMs: 10_000, logger })
+ * ```
+ */
+export function plainCommitter(settings: ProducerSettings): Committer {
+  let producer = newProducer(settings)
+  return {
+    sink: async (messages) => {
+      try {
+        await producer.send({ messages })
+      } catch (cause) {
+        throw new PitwallError(ErrorCodes.PRODUCTION, `sending ${messages.length} records failed`, { cause })
+      }
+    },
+    async commit(offsets, consumer) {
+      if (offsets.length === 0) return
+      await consumer.commit({ offsets: offsets.map((o) => ({ ...o, leaderEpoch: -1 })) })
+    },
+    async abort() {},
+    async renew() {
+      await producer.close(true).catch(() => {})
+      producer = newProducer(settings)
+    },
+    async close() {
+      await producer.close(true).catch(() => {})
+    },
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * @module
+ * Fetches records of explicitly positioned partitions (the runtime owns positions: it rewinds them
+ * after an abort) from their leaders, read-committed by default, dropping aborted transactional
+ * batches and control batches. Positions advance past everything fetched, filtered or not.
+ */
+import type { Consumer } from '@platformatic/kafka'
+import type { ConsumedRecord } from '../internals/runnable.ts'
+import { committedBatches } from './committed-batches.ts'
+
+/** Where to fetch a partition from. */
+export interface FetchPosition {
+  readonly topic: string
+  readonly partition: number
+  readonly offset: bigint
+}
+
+/** What one partition returned. */
+export interface FetchedPartition {
+  readonly topic: string
+  readonly partition: number
+  readonly records: ConsumedRecord[]
+  /** The position after this fetch. */
+  readonly nextOffset: bigint
+  readonly highWatermark: bigint
+  readonly lastStableOffset: bigint
+  /** Protocol error code of the partition (0 when fine). */
+  readonly errorCode: number
+}
+
+/** Fetch tuning. */
+export interface FetchSettings {
+  readonly maxWaitMs: number
+  readonly maxBytesPerPartition: number
+  readonly readCommitted: boolean
+}
+
+const READ_COMMITTED = 1
+
+function headersOf(raw: [Buffer | null, Buffer | null][]): Record<string, Uint8Array> {
+  const headers: Record<string, Uint8Array> = {}
+  for (const [k, v] of raw) if (k) headers[k.toString()] = v ?? Buffer.alloc(0)
+  return headers
+}
+
+/**
+ * Fetches once from every leader holding one of `positions`, in parallel.
+ *
+ * @example
+ * ```ts
+ * const parts = await fetchPartitions(consumer, [{ topic: 'in', partition: 0, offset: 0n }], settings)
+ * ```
+ */
+export async function fetchPartitions(
+  consumer: Consumer,
+  positions: readonly FetchPosition[],
+  settings: FetchSettings,
+): Promise<FetchedPartition[]> {
+  if (positions.length === 0) return []
+  const topics = [...new Set(positions.map((p) => p.topic))]
+  const metadata = await consumer.metadata({ topics })
+  const byNode = new Map<number, FetchPosition[]>()
+  for (const p of positions) {
+    const leader = metadata.topics.get(p.topic)?.partitions[p.partition]?.leader ?? -1
+    const list = byNode.get(leader) ?? []
+    list.push(p)
+    byNode.set(leader, list)
+  }
+  const topicById = new Map<string, string>()
+  for (const t of topics) topicById.set(metadata.topics.get(t)!.id, t)
+  const requested = new Map(positions.map((p) => [`${p.topic}:${p.partition}`, p.offset]))
+  const results = await Promise.all(
+    [...byNode].map(async ([node, list]) => {
+      const byTopic = new Map<string, FetchPosition[]>()
+      for (const p of list) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p])
+      const response = await consumer.fetch({
+        node,
+        maxWaitTime: settings.maxWaitMs,
+        minBytes: 1,
+        maxBytes: settings.maxBytesPerPartition * list.length,
+        isolationLevel: settings.readCommitted ? READ_COMMITTED : 0,
+        topics: [...byTopic].map(([topic, ps]) => ({
+          topicId: metadata.topics.get(topic)!.id,
+          partitions: ps.map((p) => ({
+            partition: p.partition,
+            fetchOffset: p.offset,
+            partitionMaxBytes: settings.maxBytesPerPartition,
+            currentLeaderEpoch: -1,
+            lastFetchedEpoch: -1,
+          })),
+        })),
+      })
+      const out: FetchedPartition[] = []
+      for (const t of response.responses) {
+        const topic = topicById.get(t.topicId)
+        if (!topic) continue
+        for (const p of t.partitions) {
+          const from = requested.get(`${topic}:${p.partitionIndex}`)
+          if (from === undefined) continue
+          out.push(decodePartition(topic, p, from))
+        }
+      }
+      return out
+    }),
+  )
+  return results.flat()
+}
+
+function decodePartition(
+  topic: string,
+  p: Awaited<ReturnType<Consumer['fetch']>>['responses'][number]['partitions'][number],
+  from: bigint,
+): FetchedPartition {
+  const batches = p.records ?? []
+  const records: ConsumedRecord[] = []
+  let nextOffset = from
+  if (batches.length > 0) {
+    const last = batches[batches.length - 1]!
+    const end = last.firstOffset + BigInt(last.lastOffsetDelta) + 1n
+    if (end > nextOffset) nextOffset = end
+  }
+  for (const batch of committedBatches(batches, p.abortedTransactions)) {
+    for (const r of batch.records) {
+      const offset = batch.firstOffset + BigInt(r.offsetDelta)
+      if (offset < from) continue
+      records.push({
+        topic,
+        partition: p.partitionIndex,
+        offset: Number(offset),
+        key: r.key,
+        value: r.value,
+        timestamp: Number(batch.firstTimestamp + r.timestampDelta),
+        headers: r.headers.length === 0 ? {} : headersOf(r.headers),
+      })
+    }
+  }
+  return {
+    topic,
+    partition: p.partitionIndex,
+    records,
+    nextOffset,
+    highWatermark: p.highWatermark,
+    lastStableOffset: p.lastStableOffset,
+    errorCode: p.errorCode,
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * @module
+ * The {@link RecordCollector} and {@link ChangelogWriter} a task writes to. Sends are buffered and
+ * handed to the producer in batches (inside the open transaction under exactly-once), when the
+ * buffer grows and on every commit; a failed batch surfaces at the next flush, which fails the
+ * commit. Keyed records without an explicit partition are placed with Kafka's murmur2 partitioner.
+ */
+import type { MessageToProduce } from '@platformatic/kafka'
+import type { ChangelogWriter } from '../../stores/api.ts'
+import type { RawRecord, RecordCollector } from '../internals/runnable.ts'
+import type { Headers } from '../processor.ts'
+import { partitionForKey } from './partitioner.ts'
+
+/** A produce-ready message with Buffer payloads. */
+export type OutgoingMessage = MessageToProduce<Buffer, Buffer, Buffer, Buffer>
+
+/** Sends a batch of messages; rejects when any of them failed. */
+export type MessageSink = (messages: OutgoingMessage[]) => Promise<void>
+
+const toBuffer = (bytes: Uint8Array | string): Buffer =>
+  typeof bytes === 'string'
+    ? Buffer.from(bytes)
+    : Buffer.isBuffer(bytes)
+      ? bytes
+      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+
+function headerMap(headers: Headers): Map<Buffer, Buffer> {
+  const map = new Map<Buffer, Buffer>()
+  for (const [k, v] of Object.entries(headers)) map.set(Buffer.from(k), toBuffer(v))
+  return map
+}
+
+/**
+ * Buffers the records of all tasks of a worker until they are flushed to a sink.
+ *
+ * @example
+ * ```ts
+ * const collector = new BufferedCollector((t) => partitionCounts.get(t))
+ * collector.send('out', { key, value, timestamp: Date.now(), headers: {} })
+ * await collector.flush((batch) => producer.send({ messages: batch }).then(() => {}))
+ * ```
+ */
+export class BufferedCollector implements RecordCollector {
+  #pending: OutgoingMessage[] = []
+  #partitionCount: (topic: string) => number | undefined
+
+  constructor(partitionCount: (topic: string) => number | undefined) {
+    this.#partitionCount = partitionCount
+  }
+
+  send(topic: string, record: RawRecord, partition?: number): void {
+    const message: OutgoingMessage = {
+      topic,
+      key: record.key === null ? undefined : toBuffer(record.key),
+      value: record.value === null ? undefined : toBuffer(record.value),
+      timestamp: BigInt(Math.trunc(record.timestamp)),
+      headers: headerMap(record.headers),
+    }
+    if (partition !== undefined) message.partition = partition
+    else if (record.key !== null) {
+      const count = this.#partitionCount(topic)
+      if (count !== undefined) message.partition = partitionForKey(record.key, count)
+    }
+    this.#pending.push(message)
+  }
+
+  partitionsFor(topic: string): number | undefined {
+    return this.#partitionCount(topic)
+  }
+
+  /** Records buffered and not yet handed to a sink. */
+  get size(): number {
+    return this.#pending.length
+  }
+
+  /** Hands everything buffered to `sink`, in chunks, in order. */
+  async flush(sink: MessageSink, chunkSize = 5_000): Promise<number> {
+    const batch = this.#pending
+    this.#pending = []
+    for (let i = 0; i < batch.length; i += chunkSize) await sink(batch.slice(i, i + chunkSize))
+    return batch.length
+  }
+
+  /** Drops buffered records (after an abort: they belong to the aborted transaction). */
+  discard(): void {
+    this.#pending = []
+  }
+}
+
+/**
+ * A task's changelog writer: each store's changes go to `<applicationId>-<store>-changelog` on the
+ * task's partition.
+ *
+ * @example
+ * ```ts
+ * const changelog = changelogWriter(collector, (store) => `app-${store}-changelog`, 3)
+ * ```
+ */
+export function changelogWriter(
+  collector: RecordCollector,
+  topicOf: (storeName: string) => string,
+  partition: number,
+): ChangelogWriter {
+  return {
+    log(storeName, key, value, timestamp) {
+      collector.send(topicOf(storeName), { key, value, timestamp, headers: {} }, partition)
+    },
+  }
+}

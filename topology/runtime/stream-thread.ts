@@ -1,0 +1,287 @@
+/**
+ * @module
+ * The processing loop of a worker: fetch (read-committed) for the active tasks, process each
+ * partition's records in offset order, run wall-clock punctuators, and every commit interval
+ * commit. Rebalances are fenced by a barrier: before the consumer rejoins, the loop commits and
+ * pauses, then applies the new assignment (closing revoked tasks cleanly, restoring new ones).
+ * Any failure of a commit aborts the open transaction (unless its outcome is unknown), closes the
+ * tasks dirty and rebuilds them from the changelog at the committed offsets.
+ */
+import type { Consumer } from '@platformatic/kafka'
+import { describeError, ErrorCodes, isPitwallError, PitwallError } from '../../core/errors.ts'
+import type { ConsumedRecord } from '../internals/runnable.ts'
+import type { Committer, OffsetToCommit } from './committer.ts'
+import { deadLetter } from './dead-letter.ts'
+import { type FetchPosition, fetchPartitions } from './fetcher.ts'
+import type { ResolvedStreamsOptions } from './options.ts'
+import type { BufferedCollector } from './record-collector.ts'
+import type { ActiveTask, TaskManager } from './task-manager.ts'
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const OFFSET_OUT_OF_RANGE = 1
+
+/** Callbacks of the loop towards PitwallStreams. */
+export interface ThreadEvents {
+  onRunning(): void
+  onRebalancing(): void
+  onFatal(error: unknown): void
+}
+
+/**
+ * One worker's loop over its tasks.
+ *
+ * @example
+ * ```ts
+ * const thread = new StreamThread(options, consumer, committer, collector, manager, events)
+ * void thread.run()
+ * ```
+ */
+export class StreamThread {
+  #o: ResolvedStreamsOptions
+  #consumer: Consumer
+  #committer: Committer
+  #collector: BufferedCollector
+  #manager: TaskManager
+  #events: ThreadEvents
+  #tasks = new Map<string, ActiveTask>()
+  #byPartition = new Map<string, ActiveTask>()
+  #assignment: string[] | undefined
+  #pendingAssignment: string[] | undefined
+  #barrier: (() => void)[] = []
+  #rebalancing = false
+  #stopping = false
+  #lastCommit = Date.now()
+  #lastPunctuate = 0
+  #failures = 0
+
+  constructor(
+    o: ResolvedStreamsOptions,
+    consumer: Consumer,
+    committer: Committer,
+    collector: BufferedCollector,
+    manager: TaskManager,
+    events: ThreadEvents,
+  ) {
+    this.#o = o
+    this.#consumer = consumer
+    this.#committer = committer
+    this.#collector = collector
+    this.#manager = manager
+    this.#events = events
+  }
+
+  /** Active tasks by id (for interactive queries). */
+  get tasks(): ReadonlyMap<string, ActiveTask> {
+    return this.#tasks
+  }
+
+  /** Task ids owned right now (sent as subscription user data for sticky assignment). */
+  ownedTaskIds(): string[] {
+    return [...this.#tasks.keys()]
+  }
+
+  /** Called by the consumer before it rejoins: resolves once the loop has committed and paused. */
+  beforeRejoin(): Promise<void> {
+    if (this.#tasks.size === 0 || this.#stopping) {
+      this.#rebalancing = true
+      return Promise.resolve()
+    }
+    this.#rebalancing = true
+    this.#events.onRebalancing()
+    return new Promise((resolve) => this.#barrier.push(resolve))
+  }
+
+  /** Called when the group assigned this member its tasks. */
+  assigned(taskIds: string[]): void {
+    this.#pendingAssignment = taskIds
+    this.#rebalancing = false
+  }
+
+  /** Runs until {@link stop}; commits and closes the tasks cleanly on the way out. */
+  async run(): Promise<void> {
+    while (!this.#stopping) {
+      try {
+        if (this.#rebalancing) {
+          await this.#commitQuietly()
+          this.#releaseBarrier()
+          await sleep(20)
+          continue
+        }
+        if (this.#pendingAssignment) await this.#applyAssignment(this.#pendingAssignment)
+        await this.#iteration()
+        this.#failures = 0
+      } catch (error) {
+        if (isPitwallError(error, ErrorCodes.PROCESSING) || isPitwallError(error, ErrorCodes.RUNTIME_STATE)) {
+          await this.#committer.abort().catch(() => {})
+          this.#releaseBarrier()
+          this.#events.onFatal(error)
+          return
+        }
+        await this.#recover(error)
+      }
+    }
+    await this.#shutdown()
+  }
+
+  /** Asks the loop to finish: commit, close tasks cleanly. */
+  stop(): void {
+    this.#stopping = true
+  }
+
+  async #iteration(): Promise<void> {
+    const positions: FetchPosition[] = []
+    for (const t of this.#tasks.values()) {
+      for (const [topic, offset] of t.positions) positions.push({ topic, partition: t.task.partition, offset })
+    }
+    if (positions.length === 0) {
+      await sleep(50)
+    } else {
+      const fetched = await fetchPartitions(this.#consumer, positions, {
+        maxWaitMs: Math.min(this.#o.commitIntervalMs, 200),
+        maxBytesPerPartition: 1024 * 1024,
+        readCommitted: true,
+      })
+      for (const part of fetched) {
+        const at = this.#byPartition.get(`${part.topic}:${part.partition}`)
+        if (!at) continue
+        if (part.errorCode === OFFSET_OUT_OF_RANGE) {
+          this.#o.logger.warn(`offset out of range on ${part.topic}-${part.partition}; resetting`)
+          const earliest = await this.#consumer.listOffsets({ topics: [part.topic], timestamp: -2n })
+          at.positions.set(part.topic, earliest.get(part.topic)![part.partition]!)
+          continue
+        }
+        if (part.errorCode !== 0) continue
+        for (const record of part.records) {
+          if (this.#rebalancing || this.#stopping) break
+          await this.#process(at, record)
+          at.positions.set(part.topic, BigInt(record.offset) + 1n)
+          at.consumed.set(part.topic, BigInt(record.offset) + 1n)
+        }
+        if (!this.#rebalancing && !this.#stopping) at.positions.set(part.topic, part.nextOffset)
+      }
+    }
+    const now = Date.now()
+    if (now - this.#lastPunctuate >= this.#o.punctuateIntervalMs) {
+      this.#lastPunctuate = now
+      for (const t of this.#tasks.values()) await t.task.punctuate(now)
+    }
+    if (this.#collector.size >= 10_000) await this.#collector.flush(this.#committer.sink)
+    if (now - this.#lastCommit >= this.#o.commitIntervalMs) await this.#commit()
+  }
+
+  async #process(at: ActiveTask, record: ConsumedRecord): Promise<void> {
+    try {
+      await at.task.process(record)
+    } catch (error) {
+      const deser = isPitwallError(error, ErrorCodes.SERDE_DESERIALIZATION)
+      const handler = deser ? this.#o.deserializationErrorHandler : this.#o.processingErrorHandler
+      const context = { taskId: at.id, record, error }
+      if (handler(context) === 'continue') {
+        deadLetter(this.#collector, this.#o.deadLetterTopic, context, this.#o.logger)
+        return
+      }
+      throw new PitwallError(
+        ErrorCodes.PROCESSING,
+        `task ${at.id} failed on ${record.topic}-${record.partition}@${record.offset}: ${describeError(error)}`,
+        { cause: error, details: { topic: record.topic, partition: record.partition, offset: record.offset } },
+      )
+    }
+  }
+
+  async #commit(): Promise<void> {
+    for (const t of this.#tasks.values()) await t.task.commit()
+    await this.#collector.flush(this.#committer.sink)
+    const offsets: OffsetToCommit[] = []
+    for (const t of this.#tasks.values()) {
+      for (const [topic, offset] of t.consumed) {
+        if (t.committed.get(topic) !== offset) offsets.push({ topic, partition: t.task.partition, offset })
+      }
+    }
+    await this.#committer.commit(offsets, this.#consumer)
+    for (const t of this.#tasks.values()) for (const [topic, offset] of t.consumed) t.committed.set(topic, offset)
+    if (this.#o.processingGuarantee === 'at_least_once' && offsets.length > 0) {
+      for (const t of this.#tasks.values()) await this.#manager.checkpoint(t)
+    }
+    this.#lastCommit = Date.now()
+  }
+
+  async #commitQuietly(): Promise<void> {
+    if (this.#tasks.size === 0) return
+    try {
+      await this.#commit()
+    } catch (error) {
+      await this.#recover(error)
+    }
+  }
+
+  #releaseBarrier(): void {
+    const waiting = this.#barrier
+    this.#barrier = []
+    for (const resolve of waiting) resolve()
+  }
+
+  async #applyAssignment(taskIds: string[]): Promise<void> {
+    this.#pendingAssignment = undefined
+    this.#assignment = taskIds
+    const wanted = new Set(taskIds)
+    for (const [id, t] of this.#tasks) {
+      if (wanted.has(id)) continue
+      await this.#manager.closeClean(t)
+      this.#forget(t)
+      this.#o.logger.info(`task ${id} revoked and closed cleanly`)
+    }
+    for (const id of taskIds) {
+      if (this.#tasks.has(id) || this.#pendingAssignment || this.#rebalancing) continue
+      const t = await this.#manager.create(id)
+      this.#tasks.set(id, t)
+      for (const topic of t.positions.keys()) this.#byPartition.set(`${topic}:${t.task.partition}`, t)
+      this.#o.logger.info(`task ${id} created`, { positions: Object.fromEntries(t.positions) })
+    }
+    if (!this.#pendingAssignment && !this.#rebalancing) this.#events.onRunning()
+  }
+
+  #forget(t: ActiveTask): void {
+    this.#tasks.delete(t.id)
+    for (const topic of t.positions.keys()) this.#byPartition.delete(`${topic}:${t.task.partition}`)
+  }
+
+  /** Abort (unless the commit outcome is unknown), close every task dirty, rebuild from the changelog. */
+  async #recover(error: unknown): Promise<void> {
+    this.#failures++
+    const unknownOutcome = isPitwallError(error) && error.details.unknownOutcome === true
+    const fenced = isPitwallError(error, ErrorCodes.PRODUCER_FENCED)
+    this.#o.logger.error(`recovering from: ${describeError(error)}`, {
+      fenced,
+      unknownOutcome,
+      attempt: this.#failures,
+      cause: describeError((error as Error)?.cause),
+    })
+    this.#collector.discard()
+    if (fenced || unknownOutcome) await this.#committer.renew()
+    else await this.#committer.abort()
+    for (const t of [...this.#tasks.values()]) {
+      await this.#manager.closeDirty(t)
+      this.#forget(t)
+    }
+    await sleep(Math.min(5_000, 100 * 2 ** Math.min(this.#failures, 6)))
+    if (!this.#pendingAssignment && this.#assignment) this.#pendingAssignment = this.#assignment
+  }
+
+  async #shutdown(): Promise<void> {
+    try {
+      if (this.#tasks.size > 0) await this.#commit()
+      for (const t of [...this.#tasks.values()]) {
+        await this.#manager.closeClean(t)
+        this.#forget(t)
+      }
+    } catch (error) {
+      this.#o.logger.error(`shutdown commit failed: ${describeError(error)}`)
+      await this.#committer.abort().catch(() => {})
+      for (const t of [...this.#tasks.values()]) {
+        await this.#manager.closeDirty(t)
+        this.#forget(t)
+      }
+    }
+    this.#releaseBarrier()
+  }
+}
