@@ -1,0 +1,50 @@
+/**
+ * @module
+ * `npm run bench`: the benchmark suite. `--profile smoke` (minutes, CI) writes
+ * bench/results/smoke.md and smoke.json; `--profile full` (the reference workload) writes
+ * BENCHMARKS.md and bench/results/latest.json. Options: `--repeats n`, `--records n`,
+ * `--brokers host:port`, `--only pitwall,baseline,throughput,latency,external`.
+ */
+import { execFileSync } from 'node:child_process'
+import { resolve } from 'node:path'
+import { ensureBroker } from '../scripts/broker.ts'
+import { machineInfo } from './runner/machine.ts'
+import { type BenchResults, type Implementation, runPlan } from './runner/plan.ts'
+import { parseProfile } from './runner/profiles.ts'
+import { writeReports } from './runner/report.ts'
+import { WORKER_SCRIPTS } from './workload/workers.ts'
+
+const repoRoot = resolve(import.meta.dirname, '..')
+const began = Date.now()
+const log = (line: string) => console.log(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`)
+
+function pitwallUnavailable(): string | undefined {
+  try {
+    execFileSync(process.execPath, [WORKER_SCRIPTS.pitwall, '--check'], { stdio: 'pipe', timeout: 60_000 })
+    return undefined
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error)
+    return stderr.split('\n').find((l) => /Error|Cannot find/.test(l)) ?? stderr.slice(0, 300)
+  }
+}
+
+const profile = parseProfile(process.argv.slice(2))
+const machine = machineInfo(`npm run bench -- ${process.argv.slice(2).join(' ')}`.trim())
+const brokers = profile.brokers ?? (await ensureBroker()).brokers
+log(`profile ${profile.name}: ${profile.records} records, ${profile.repeats} repeat(s), brokers ${brokers.join(',')}`)
+const unavailable: BenchResults['unavailable'] = {}
+const missing = pitwallUnavailable()
+if (missing) {
+  unavailable.pitwall = missing
+  log(`Pitwall worker unavailable, measuring the rest: ${missing}`)
+}
+const implementations: Implementation[] = missing ? ['baseline'] : ['baseline', 'pitwall']
+const results = await runPlan({ brokers }, profile, implementations, unavailable, log)
+const ms = Date.now() - began
+const [md, json] =
+  profile.name === 'full'
+    ? ['BENCHMARKS.md', 'bench/results/latest.json']
+    : ['bench/results/smoke.md', 'bench/results/smoke.json']
+writeReports(resolve(repoRoot, md), resolve(repoRoot, json), machine, profile, results, ms)
+log(`wrote ${md} and ${json} in ${(ms / 60_000).toFixed(1)} min`)
+process.exit(0)
