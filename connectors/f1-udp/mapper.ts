@@ -8,24 +8,21 @@
  * replays keep their timing. Cars whose racing number is not yet known (no Participants packet
  * seen) are counted in `unmappedSamples` and skipped.
  */
-import { acronymOf, type Driver } from '../../topology/f1/model/driver.ts'
 import { keyOf } from '../../topology/f1/model/envelope.ts'
 import type { Lap } from '../../topology/f1/model/lap.ts'
 import type { RaceControl } from '../../topology/f1/model/race-control.ts'
-import type { Session } from '../../topology/f1/model/session.ts'
 import type { TelemetrySample } from '../../topology/f1/model/telemetry.ts'
 import { type F1Record, F1Topics } from '../../topology/f1/topics.ts'
 import { type CarState, carStateOf, flagOf, newCarState, nextSequence, systemCodes } from './car-state.ts'
 import type { CarTelemetryPacket } from './car-telemetry.ts'
 import type { F1Packet } from './decode.ts'
 import type { EventPacket } from './event.ts'
-import { compoundOf, sessionTypeOf, teamOf, trackName } from './game-tables.ts'
 import { type LapData, sectorMs } from './lap-data.ts'
+import { driverOf, sessionOf } from './mapper-values.ts'
 import { raceControlOf } from './race-control-events.ts'
+import { type SampleBase, telemetrySamples } from './telemetry-samples.ts'
 
 const source = 'f1-udp' as const
-// wheel arrays are RL, RR, FL, FR
-const wheel = { RL: 0, RR: 1, FL: 2, FR: 3 } as const
 
 /**
  * Stateful packet -> event-model mapper for one UDP stream.
@@ -133,65 +130,7 @@ export class UdpEventMapper {
   }
 
   #telemetry(ctx: { sessionKey: string; timestamp: number }, packet: CarTelemetryPacket): F1Record[] {
-    return this.#eachCar(ctx, packet.carTelemetryData, (car, t, base): TelemetrySample[] => {
-      const m = car.motion
-      const s = car.status
-      const g = m ? { gLat: m.gForceLateral, gLong: m.gForceLongitudinal, gVert: m.gForceVertical } : {}
-      const mguk = s?.enginePowerMGUK ?? 0
-      const ers = s
-        ? {
-            ersStore: s.ersStoreEnergy,
-            ersDeploy: Math.max(0, mguk) / 1000,
-            ersHarvest: Math.max(0, -mguk) / 1000,
-            fuel: s.fuelInTank,
-          }
-        : {}
-      const corner = (w: number) => ({
-        pressure: t.tyresPressure[w]!,
-        surfaceTemp: t.tyresSurfaceTemperature[w]!,
-        innerTemp: t.tyresInnerTemperature[w]!,
-        brakeTemp: t.brakesTemperature[w]!,
-        ...(car.damage ? { wear: car.damage.tyresWear[w]! } : {}),
-      })
-      return [
-        {
-          ...base,
-          channel: 'dynamics',
-          sequence: nextSequence(car, 'dynamics'),
-          speed: t.speed,
-          throttle: t.throttle,
-          brake: t.brake,
-          gear: t.gear,
-          steering: t.steer,
-          ...g,
-        },
-        {
-          ...base,
-          channel: 'power-unit',
-          sequence: nextSequence(car, 'power-unit'),
-          rpm: t.engineRPM,
-          engineTemp: t.engineTemperature,
-          ...ers,
-        },
-        {
-          ...base,
-          channel: 'tyres',
-          sequence: nextSequence(car, 'tyres'),
-          FL: corner(wheel.FL),
-          FR: corner(wheel.FR),
-          RL: corner(wheel.RL),
-          RR: corner(wheel.RR),
-          ...(s ? { compound: compoundOf(s.visualTyreCompound), ageLaps: s.tyresAgeLaps } : {}),
-        },
-        {
-          ...base,
-          channel: 'aero',
-          sequence: nextSequence(car, 'aero'),
-          drsOpen: t.drs === 1,
-          ...(s && s.frontBrakeBias > 0 ? { brakeBalance: s.frontBrakeBias } : {}),
-        },
-      ]
-    })
+    return this.#eachCar(ctx, packet.carTelemetryData, (car, t, base) => telemetrySamples(car, t, base))
   }
 
   #system(car: CarState, base: SampleBase): TelemetrySample[] {
@@ -274,27 +213,7 @@ export class UdpEventMapper {
     packet.participants.slice(0, packet.numActiveCars).forEach((p, index) => {
       const car = this.#cars[index]!
       car.carNumber = p.raceNumber
-      const team = teamOf(p.teamId, packet.header.packetFormat)
-      const livery = p.liveryColours?.[0]
-      const colour =
-        team.colour ??
-        (livery
-          ? `#${[livery.red, livery.green, livery.blue]
-              .map((c) => c.toString(16).padStart(2, '0'))
-              .join('')
-              .toUpperCase()}`
-          : null)
-      const fullName = p.name.trim() || `Car ${p.raceNumber}`
-      const value: Driver = {
-        sessionKey: ctx.sessionKey,
-        carNumber: p.raceNumber,
-        timestamp: ctx.timestamp,
-        source,
-        nameAcronym: acronymOf(fullName),
-        fullName,
-        teamName: team.name,
-        teamColour: colour,
-      }
+      const value = driverOf(p, packet.header.packetFormat, ctx)
       const signature = JSON.stringify({ ...value, timestamp: 0 })
       if (this.#drivers.get(index) === signature) return
       this.#drivers.set(index, signature)
@@ -312,20 +231,7 @@ export class UdpEventMapper {
     ctx: { sessionKey: string; timestamp: number },
     s: Extract<F1Packet, { kind: 'session' }>,
   ): F1Record[] {
-    const { name, type } = sessionTypeOf(s.sessionType, s.header.packetFormat)
-    const value: Session = {
-      sessionKey: ctx.sessionKey,
-      timestamp: ctx.timestamp,
-      source,
-      name,
-      type,
-      circuit: trackName(s.trackId),
-      country: null,
-      start: Math.max(0, Math.round(this.#startMs)),
-      end: s.sessionDuration > 0 ? Math.max(0, Math.round(this.#startMs + s.sessionDuration * 1000)) : null,
-      totalLaps: s.totalLaps > 0 ? s.totalLaps : null,
-      trackLength: s.trackLength,
-    }
+    const value = sessionOf(s, ctx, this.#startMs)
     const signature = JSON.stringify({ ...value, timestamp: 0 })
     if (signature === this.#session) return []
     this.#session = signature
@@ -347,5 +253,3 @@ export class UdpEventMapper {
     return [{ topic: F1Topics.raceControl.name, key: ctx.sessionKey, value, timestamp: ctx.timestamp }]
   }
 }
-
-type SampleBase = { sessionKey: string; timestamp: number; carNumber: number; source: typeof source; lap?: number }
