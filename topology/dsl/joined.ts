@@ -1,0 +1,45 @@
+/**
+ * @module
+ * `Joined`: serdes and name of a stream-table join.
+ */
+import type { Serde } from '../serdes.ts'
+import { validateName } from './named.ts'
+
+/**
+ * Options of `KStream.join(table)` / `leftJoin(table)`; immutable. The serdes are used when the
+ * stream side must be repartitioned first.
+ *
+ * @example
+ * ```ts
+ * laps.join(drivers, (lap, driver) => ({ ...lap, driver }), Joined.with(Serdes.string(), Serdes.json(), Serdes.json()))
+ * ```
+ */
+export class Joined<K, V, VO> {
+  readonly keySerde: Serde<K> | undefined
+  readonly valueSerde: Serde<V> | undefined
+  readonly otherValueSerde: Serde<VO> | undefined
+  readonly name: string | undefined
+
+  private constructor(init: Partial<Joined<K, V, VO>>) {
+    this.keySerde = init.keySerde
+    this.valueSerde = init.valueSerde
+    this.otherValueSerde = init.otherValueSerde
+    this.name = init.name
+  }
+
+  static with<K, V, VO>(
+    keySerde: Serde<K> | undefined,
+    valueSerde: Serde<V> | undefined,
+    otherValueSerde?: Serde<VO>,
+  ): Joined<K, V, VO> {
+    return new Joined<K, V, VO>({ keySerde, valueSerde, otherValueSerde })
+  }
+
+  static as<K, V, VO>(name: string): Joined<K, V, VO> {
+    return new Joined<K, V, VO>({ name: validateName('Joined.as()', name) })
+  }
+
+  withName(name: string): Joined<K, V, VO> {
+    return new Joined<K, V, VO>({ ...this, name: validateName('Joined.withName()', name) })
+  }
+}
