@@ -180,9 +180,8 @@ function fmt(n: number): string {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error) {
-    const details = (error as { details?: unknown }).details
-    return `${error.message}${details ? ` ${JSON.stringify(details).slice(0, 1500)}` : ''}`
-  }
-  return String(error)
+  if (!(error instanceof Error)) return String(error)
+  const stderr = (error as { details?: { stderr?: string } }).details?.stderr
+  const cause = stderr?.split('\n').find((l) => /^\w*Error\b|Error:/.test(l))
+  return cause ? `${error.message}: ${cause.trim()}` : error.message
 }
