@@ -1,0 +1,166 @@
+import fc from 'fast-check'
+import { afterAll, describe, expect, it } from 'vitest'
+import { Serdes } from '../topology/serdes.ts'
+import { readOnlyKeyValueStore, Stores } from './index.ts'
+import { CachingKeyValueStore } from './internals/caching-key-value-store.ts'
+import { LevelBytesStore } from './internals/level-bytes-store.ts'
+import { MemoryBytesStore } from './internals/memory-bytes-store.ts'
+import { collect, createHarness, hex, keyArb } from './store-suite-support.ts'
+
+const harness = createHarness(20)
+afterAll(() => harness.cleanup())
+
+describe('LevelDB stores across a restart', () => {
+  it('reopen a key-value store with the same contents', async () => {
+    const context = harness.context()
+    const builder = Stores.keyValueStoreBuilder(
+      Stores.persistentKeyValueStore('counts'),
+      Serdes.string(),
+      Serdes.json(),
+    )
+    const store = builder.withCachingEnabled().build()
+    await store.init(context)
+    for (let i = 0; i < 500; i++) await store.put(`car-${i % 50}`, { laps: i })
+    await store.delete('car-7')
+    await store.flush()
+    const before = await collect(store.all())
+    await store.close()
+    const reopened = builder.build()
+    await reopened.init(context)
+    expect(await collect(reopened.all())).toEqual(before)
+    expect(before).toHaveLength(49)
+    expect(await reopened.get('car-8')).toEqual({ laps: 458 })
+    await reopened.close()
+  })
+
+  it('reopen a window store with the same windows and stream time', async () => {
+    const context = harness.context()
+    const supplier = Stores.persistentWindowStore('laps', { retentionMs: 100, windowSizeMs: 10, segmentIntervalMs: 30 })
+    const builder = Stores.windowStoreBuilder(supplier, Serdes.string(), Serdes.json())
+    const store = builder.build()
+    await store.init(context)
+    for (let t = 0; t <= 300; t += 10) await store.put('car-44', t, t)
+    const before = await collect(store.all())
+    await store.close()
+    const reopened = builder.build()
+    await reopened.init(context)
+    expect(await collect(reopened.all())).toEqual(before)
+    expect(before.map((e) => e.key.window.start)).toEqual([210, 220, 230, 240, 250, 260, 270, 280, 290, 300])
+    await reopened.put('car-44', -1, 150) // expired: stream time (300) survived the restart
+    expect(await reopened.fetch('car-44', 150)).toBeUndefined()
+    await reopened.close()
+  })
+})
+
+describe('CachingKeyValueStore', () => {
+  for (const [label, make] of [
+    ['memory', () => new MemoryBytesStore('c')],
+    ['leveldb', () => new LevelBytesStore('c')],
+  ] as const) {
+    it(`never holds more than its byte budget and loses no write (${label})`, async () => {
+      const budget = 300
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.record({ k: keyArb, v: fc.option(fc.uint8Array({ maxLength: 40 }), { nil: null }) }), {
+            maxLength: 80,
+          }),
+          async (writes) => {
+            const inner = make()
+            const cache = new CachingKeyValueStore(inner, budget)
+            await cache.init(harness.context())
+            const model = new Map<string, string>()
+            for (const w of writes) {
+              await cache.put(w.k, w.v)
+              if (w.v === null) model.delete(hex(w.k))
+              else model.set(hex(w.k), hex(w.v))
+              expect(cache.cachedBytes).toBeLessThanOrEqual(budget)
+              const read = await cache.get(w.k)
+              expect(read === undefined ? undefined : hex(read)).toBe(model.get(hex(w.k)))
+              expect(cache.cachedBytes).toBeLessThanOrEqual(budget)
+            }
+            await cache.flush()
+            const stored = new Map((await collect(inner.scan({}))).map((e) => [hex(e.key), hex(e.value)]))
+            expect(stored).toEqual(model)
+            await cache.close()
+          },
+        ),
+        { numRuns: harness.numRuns },
+      )
+    })
+  }
+
+  it('collapses updates per key and reports new and old values on flush, in write order', async () => {
+    const store = Stores.keyValueStoreBuilder(
+      Stores.inMemoryKeyValueStore('agg'),
+      Serdes.string(),
+      Serdes.json<number>(),
+    )
+      .withCachingEnabled()
+      .build()
+    const flushed: unknown[] = []
+    let now = 0
+    await store.init({ ...harness.context(), currentTimestamp: () => now })
+    expect(store.setFlushListener((k, n, o, ts) => void flushed.push([k, n, o, ts]))).toBe(true)
+    for (const [k, v, t] of [
+      ['b', 1, 10],
+      ['a', 1, 11],
+      ['b', 2, 12],
+      ['b', 3, 13],
+    ] as const) {
+      now = t
+      await store.put(k, v)
+    }
+    await store.flush()
+    expect(flushed).toEqual([
+      ['a', 1, null, 11],
+      ['b', 3, null, 13],
+    ])
+    await store.put('a', 5)
+    await store.delete('b')
+    await store.flush()
+    expect(flushed.slice(2)).toEqual([
+      ['a', 5, 1, 13],
+      ['b', null, 3, 13],
+    ])
+    await store.close()
+  })
+
+  it('forwards flushed windows with their window', async () => {
+    const supplier = Stores.inMemoryWindowStore('w', { retentionMs: 60_000, windowSizeMs: 1_000 })
+    const store = Stores.windowStoreBuilder(supplier, Serdes.string(), Serdes.json<number>())
+      .withCachingEnabled()
+      .build()
+    const flushed: unknown[] = []
+    await store.init(harness.context())
+    store.setFlushListener((k, n, o) => void flushed.push([k, n, o]))
+    await store.put('car-44', 1, 1_000)
+    await store.put('car-44', 2, 1_000)
+    await store.flush()
+    expect(flushed).toEqual([[{ key: 'car-44', window: { start: 1_000, end: 2_000 } }, 2, null]])
+    await store.close()
+  })
+})
+
+describe('read-only views', () => {
+  it('expose reads only', async () => {
+    const store = Stores.keyValueStoreBuilder(
+      Stores.inMemoryKeyValueStore('ro'),
+      Serdes.string(),
+      Serdes.string(),
+    ).build()
+    await store.init(harness.context())
+    await store.put('a', '1')
+    const view = readOnlyKeyValueStore(store)
+    expect(await view.get('a')).toBe('1')
+    expect(Object.keys(view).sort()).toEqual([
+      'all',
+      'approximateNumEntries',
+      'get',
+      'prefixScan',
+      'range',
+      'reverseRange',
+    ])
+    await store.close()
+    await expect(store.get('a')).rejects.toMatchObject({ code: 'PITWALL_STORE_CLOSED' })
+  })
+})
