@@ -24,10 +24,14 @@ const encoder = new TextEncoder()
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
 function deserializationError(topic: string, message: string, cause?: unknown, details = {}): PitwallError {
-  return new PitwallError(ErrorCodes.SERDE_DESERIALIZATION, `cannot deserialize record from topic '${topic}': ${message}`, {
-    cause,
-    details: { topic, ...details },
-  })
+  return new PitwallError(
+    ErrorCodes.SERDE_DESERIALIZATION,
+    `cannot deserialize record from topic '${topic}': ${message}`,
+    {
+      cause,
+      details: { topic, ...details },
+    },
+  )
 }
 
 function decodeUtf8(topic: string, data: Uint8Array): string {
@@ -72,10 +76,14 @@ export const Serdes = {
         try {
           return encoder.encode(JSON.stringify(data))
         } catch (cause) {
-          throw new PitwallError(ErrorCodes.SERDE_SERIALIZATION, `cannot serialize value for topic '${topic}' as JSON`, {
-            cause,
-            details: { topic },
-          })
+          throw new PitwallError(
+            ErrorCodes.SERDE_SERIALIZATION,
+            `cannot serialize value for topic '${topic}' as JSON`,
+            {
+              cause,
+              details: { topic },
+            },
+          )
         }
       },
       deserialize: (topic, data) => (data === null ? (null as T) : (parseJson(topic, data) as T)),
@@ -114,7 +122,8 @@ export const Serdes = {
       },
       deserialize: (topic, data) => {
         if (data === null) return null as unknown as number
-        if (data.byteLength !== 8) throw deserializationError(topic, `expected 8 bytes for a double, got ${data.byteLength}`)
+        if (data.byteLength !== 8)
+          throw deserializationError(topic, `expected 8 bytes for a double, got ${data.byteLength}`)
         return new DataView(data.buffer, data.byteOffset, 8).getFloat64(0)
       },
     }
