@@ -41,7 +41,11 @@ export class StreamJoined<K, V, VO> {
   }
 
   /** Serdes of the key and both sides' values. */
-  static with<K, V, VO>(keySerde?: Serde<K>, valueSerde?: Serde<V>, otherValueSerde?: Serde<VO>): StreamJoined<K, V, VO> {
+  static with<K, V, VO>(
+    keySerde?: Serde<K>,
+    valueSerde?: Serde<V>,
+    otherValueSerde?: Serde<VO>,
+  ): StreamJoined<K, V, VO> {
     return new StreamJoined<K, V, VO>({ keySerde, valueSerde, otherValueSerde })
   }
 

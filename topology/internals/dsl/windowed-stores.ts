@@ -47,7 +47,8 @@ export function windowStore<K, V>(
   valueSerde: Serde<V>,
   layers: StoreLayers,
 ): StoreBuilder<WindowStore<K, V>> {
-  const supplier = layers.type === 'memory' ? Stores.inMemoryWindowStore(name, shape) : Stores.persistentWindowStore(name, shape)
+  const supplier =
+    layers.type === 'memory' ? Stores.inMemoryWindowStore(name, shape) : Stores.persistentWindowStore(name, shape)
   return layered(Stores.windowStoreBuilder(supplier, keySerde, valueSerde), layers) as StoreBuilder<WindowStore<K, V>>
 }
 
@@ -67,7 +68,9 @@ export function sessionStore<K, V>(
   layers: StoreLayers,
 ): StoreBuilder<SessionStore<K, V>> {
   const supplier =
-    layers.type === 'memory' ? Stores.inMemorySessionStore(name, { retentionMs }) : Stores.persistentSessionStore(name, { retentionMs })
+    layers.type === 'memory'
+      ? Stores.inMemorySessionStore(name, { retentionMs })
+      : Stores.persistentSessionStore(name, { retentionMs })
   return layered(Stores.sessionStoreBuilder(supplier, keySerde, valueSerde), layers) as StoreBuilder<SessionStore<K, V>>
 }
 
@@ -79,7 +82,14 @@ export function sessionStore<K, V>(
  * keyValueStore('buffer', keySerde, valueSerde, { type: 'memory', caching: false, logging: true, topicConfig: {} })
  * ```
  */
-export function keyValueStore<K, V>(name: string, keySerde: Serde<K>, valueSerde: Serde<V>, layers: StoreLayers): StoreBuilder<KeyValueStore<K, V>> {
+export function keyValueStore<K, V>(
+  name: string,
+  keySerde: Serde<K>,
+  valueSerde: Serde<V>,
+  layers: StoreLayers,
+): StoreBuilder<KeyValueStore<K, V>> {
   const supplier = layers.type === 'memory' ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name)
-  return layered(Stores.keyValueStoreBuilder(supplier, keySerde, valueSerde), layers) as StoreBuilder<KeyValueStore<K, V>>
+  return layered(Stores.keyValueStoreBuilder(supplier, keySerde, valueSerde), layers) as StoreBuilder<
+    KeyValueStore<K, V>
+  >
 }
