@@ -51,7 +51,8 @@ export class TopologyDescription {
       lines.push(`   Sub-topology: ${sub.id}`)
       for (const node of sub.nodes) {
         lines.push(`    ${header(node)}`)
-        lines.push(`      --> ${node.successors.length === 0 ? 'none' : node.successors.join(', ')}`)
+        if (node.type !== 'sink')
+          lines.push(`      --> ${node.successors.length === 0 ? 'none' : node.successors.join(', ')}`)
         if (node.predecessors.length > 0) lines.push(`      <-- ${node.predecessors.join(', ')}`)
       }
     }

@@ -25,7 +25,12 @@ import { keyValueStore, windowStore } from './windowed-stores.ts'
 /** Which records without a partner are emitted. */
 export type StreamJoinKind = 'inner' | 'left' | 'outer'
 
-function repartitioned<K, V>(stream: KStreamImpl<K, V>, keySerde: Serde<K>, valueSerde: Serde<V>, base: string): GraphNode {
+function repartitioned<K, V>(
+  stream: KStreamImpl<K, V>,
+  keySerde: Serde<K>,
+  valueSerde: Serde<V>,
+  base: string,
+): GraphNode {
   if (!stream.repartitionRequired) return stream.node
   return addRepartition(stream.builder, stream.node, { generatedBase: base, keySerde, valueSerde, dropNullKeys: true })
 }
@@ -54,9 +59,15 @@ export function joinStreams<K, V, VO, VR>(
   const right = other as KStreamImpl<K, VO>
   const { builder } = stream
   if (right.builder !== builder) {
-    throw new PitwallError(ErrorCodes.TOPOLOGY_INVALID_ARGUMENT, `${method}: otherStream must come from the same StreamsBuilder`)
+    throw new PitwallError(
+      ErrorCodes.TOPOLOGY_INVALID_ARGUMENT,
+      `${method}: otherStream must come from the same StreamsBuilder`,
+    )
   }
-  const keySerde = (streamJoined?.keySerde ?? stream.keySerde ?? right.keySerde ?? builder.defaults.keySerde) as Serde<K>
+  const keySerde = (streamJoined?.keySerde ??
+    stream.keySerde ??
+    right.keySerde ??
+    builder.defaults.keySerde) as Serde<K>
   const thisSerde = (streamJoined?.valueSerde ?? stream.valueSerde ?? builder.defaults.valueSerde) as Serde<V>
   const otherSerde = (streamJoined?.otherValueSerde ?? right.valueSerde ?? builder.defaults.valueSerde) as Serde<VO>
   const prefix = kind === 'outer' ? 'OUTER' : 'JOIN'
@@ -67,7 +78,8 @@ export function joinStreams<K, V, VO, VR>(
   const storeBase = streamJoined?.storeName
   const thisStore = storeBase ? `${storeBase}-this-join-store` : `${thisName}-store`
   const otherStore = storeBase ? `${storeBase}-other-join-store` : `${otherName}-store`
-  const outerStore = kind === 'inner' ? undefined : storeBase ? `${storeBase}-outer-shared-join-store` : `${thisName}-outer-shared-store`
+  const outerStore =
+    kind === 'inner' ? undefined : storeBase ? `${storeBase}-outer-shared-join-store` : `${thisName}-outer-shared-store`
 
   const layers = {
     type: streamJoined?.storeType ?? builder.defaults.storeType,
@@ -79,7 +91,14 @@ export function joinStreams<K, V, VO, VR>(
   builder.addStore(windowStore(thisStore, shape, keySerde, thisSerde, layers))
   builder.addStore(windowStore(otherStore, shape, keySerde, otherSerde, layers))
   if (outerStore) {
-    builder.addStore(keyValueStore(outerStore, timestampedKeyAndJoinSideSerde(keySerde), leftOrRightListSerde(thisSerde, otherSerde), layers))
+    builder.addStore(
+      keyValueStore(
+        outerStore,
+        timestampedKeyAndJoinSideSerde(keySerde),
+        leftOrRightListSerde(thisSerde, otherSerde),
+        layers,
+      ),
+    )
   }
   const stores = outerStore ? [thisStore, otherStore, outerStore] : [thisStore, otherStore]
 
@@ -92,7 +111,14 @@ export function joinStreams<K, V, VO, VR>(
     builder,
     thisName,
     [leftFrom],
-    () => streamStreamJoin({ ...common, side: 'left', thisStoreName: thisStore, otherStoreName: otherStore, outer: kind !== 'inner' }),
+    () =>
+      streamStreamJoin({
+        ...common,
+        side: 'left',
+        thisStoreName: thisStore,
+        otherStoreName: otherStore,
+        outer: kind !== 'inner',
+      }),
     stores,
     [leftFrom, rightFrom],
   )
@@ -100,7 +126,14 @@ export function joinStreams<K, V, VO, VR>(
     builder,
     otherName,
     [rightFrom],
-    () => streamStreamJoin({ ...common, side: 'right', thisStoreName: otherStore, otherStoreName: thisStore, outer: kind === 'outer' }),
+    () =>
+      streamStreamJoin({
+        ...common,
+        side: 'right',
+        thisStoreName: otherStore,
+        otherStoreName: thisStore,
+        outer: kind === 'outer',
+      }),
     stores,
     [leftFrom, rightFrom],
   )

@@ -1,0 +1,51 @@
+/**
+ * @module
+ * `KTable.suppress(Suppressed)`: adds the suppression processor and its buffer store, an
+ * in-memory key-value store with a changelog (so the buffer is restored after a restart). For
+ * `untilWindowCloses` the grace comes from the windowed aggregation upstream.
+ */
+import type { KTable } from '../../dsl/ktable.ts'
+import type { Serde } from '../../serdes.ts'
+import { Suppressed } from '../../windows/suppressed.ts'
+import { suppress } from '../processors/suppress.ts'
+import { suppressBufferSerde } from '../processors/suppress-buffer-serde.ts'
+import { addProcessor } from './graph-helpers.ts'
+import { KTableImpl } from './ktable-impl.ts'
+import { requireInstance } from './validate.ts'
+import { findWindowGrace } from './window-grace.ts'
+import { keyValueStore } from './windowed-stores.ts'
+
+/**
+ * Adds a suppression after `table`.
+ *
+ * @example
+ * ```ts
+ * suppressTable(counts, Suppressed.untilWindowCloses(BufferConfig.unbounded()))
+ * ```
+ */
+export function suppressTable<K, V>(table: KTableImpl<K, V>, suppressed: Suppressed): KTable<K, V> {
+  requireInstance('suppress()', 'suppressed', suppressed, Suppressed, 'Suppressed')
+  const { builder } = table
+  const graceMs = suppressed.kind === 'window-close' ? findWindowGrace(table.node, 'suppress()') : 0
+  const name = builder.processorName(suppressed.name, 'KTABLE-SUPPRESS')
+  const storeName = suppressed.name ? `${suppressed.name}-store` : builder.storeName(undefined, 'KTABLE-SUPPRESS')
+  const keySerde = (table.keySerde ?? builder.defaults.keySerde) as Serde<K>
+  const valueSerde = (table.valueSerde ?? builder.defaults.valueSerde) as Serde<V>
+  builder.addStore(
+    keyValueStore(storeName, keySerde, suppressBufferSerde(valueSerde), {
+      type: 'memory',
+      caching: false,
+      logging: true,
+      topicConfig: {},
+    }),
+  )
+  const keyId = (key: K) => Buffer.from(keySerde.serialize(storeName, key) ?? new Uint8Array(0)).toString('hex')
+  const node = addProcessor(
+    builder,
+    name,
+    [table.node],
+    () => suppress<K, V>({ storeName, suppressed, graceMs, name, keyId }),
+    [storeName],
+  )
+  return new KTableImpl<K, V>(builder, node, table.keySerde, table.valueSerde, table.valueGetter, undefined)
+}
