@@ -48,8 +48,17 @@ function aggregateGrouped<K, V, VA>(
     dropNullKeys: false,
   })
   const name = builder.processorName(named?.name, prefix)
-  const node = addProcessor(builder, name, [repartition], () => tableAggregate({ storeName: store.name, ...folds }), [store.name])
-  return new KTableImpl<K, VA>(builder, node, store.keySerde, store.valueSerde, storeValueGetter(store.name), store.name)
+  const node = addProcessor(builder, name, [repartition], () => tableAggregate({ storeName: store.name, ...folds }), [
+    store.name,
+  ])
+  return new KTableImpl<K, VA>(
+    builder,
+    node,
+    store.keySerde,
+    store.valueSerde,
+    storeValueGetter(store.name),
+    store.name,
+  )
 }
 
 /**
@@ -71,7 +80,14 @@ export function groupedTableAggregate<K, V, VA>(
   requireFunction('aggregate()', 'initializer', initializer)
   requireFunction('aggregate()', 'adder', adder)
   requireFunction('aggregate()', 'subtractor', subtractor)
-  return aggregateGrouped(grouped, 'aggregate()', 'KTABLE-AGGREGATE', { initializer, adder, subtractor }, materialized, named)
+  return aggregateGrouped(
+    grouped,
+    'aggregate()',
+    'KTABLE-AGGREGATE',
+    { initializer, adder, subtractor },
+    materialized,
+    named,
+  )
 }
 
 /**
@@ -93,7 +109,14 @@ export function groupedTableReduce<K, V>(
   requireFunction('reduce()', 'subtractor', subtractor)
   const mat = materialized ?? Materialized.with<K, V>(undefined, undefined)
   const folds: Folds<K, V, V> = { adder: (_k, v, a) => adder(a, v), subtractor: (_k, v, a) => subtractor(a, v) }
-  return aggregateGrouped(grouped, 'reduce()', 'KTABLE-REDUCE', folds, mat.valueSerde ? mat : mat.withValueSerde(grouped.valueSerde), named)
+  return aggregateGrouped(
+    grouped,
+    'reduce()',
+    'KTABLE-REDUCE',
+    folds,
+    mat.valueSerde ? mat : mat.withValueSerde(grouped.valueSerde),
+    named,
+  )
 }
 
 /**
@@ -104,8 +127,23 @@ export function groupedTableReduce<K, V>(
  * groupedTableCount(grouped)
  * ```
  */
-export function groupedTableCount<K, V>(grouped: KGroupedTableImpl<K, V>, materialized?: Materialized<K, number>, named?: Named): KTable<K, number> {
+export function groupedTableCount<K, V>(
+  grouped: KGroupedTableImpl<K, V>,
+  materialized?: Materialized<K, number>,
+  named?: Named,
+): KTable<K, number> {
   const mat = materialized ?? Materialized.with<K, number>(undefined, undefined)
-  const folds: Folds<K, V, number> = { initializer: () => 0, adder: (_k, _v, n) => n + 1, subtractor: (_k, _v, n) => n - 1 }
-  return aggregateGrouped(grouped, 'count()', 'KTABLE-AGGREGATE', folds, mat.valueSerde ? mat : mat.withValueSerde(Serdes.double()), named)
+  const folds: Folds<K, V, number> = {
+    initializer: () => 0,
+    adder: (_k, _v, n) => n + 1,
+    subtractor: (_k, _v, n) => n - 1,
+  }
+  return aggregateGrouped(
+    grouped,
+    'count()',
+    'KTABLE-AGGREGATE',
+    folds,
+    mat.valueSerde ? mat : mat.withValueSerde(Serdes.double()),
+    named,
+  )
 }

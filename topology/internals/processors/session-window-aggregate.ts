@@ -12,6 +12,7 @@ import type { Processor, ProcessorContext, Record } from '../../processor.ts'
 import type { SessionWindows } from '../../windows/session-windows.ts'
 import type { Change } from '../change.ts'
 import type { Aggregator } from './window-aggregate.ts'
+import { WindowedForwarder } from './windowed-forwarder.ts'
 
 /** Combines the aggregates of two sessions that a record bridged. */
 export type Merger<K, A> = (key: K, aggregate1: A, aggregate2: A) => A
@@ -40,11 +41,18 @@ export function sessionWindowAggregate<K, V, A>(
   const { storeName, windows, initializer, aggregator, merger } = options
   let ctx: ProcessorContext<Windowed<K>, Change<A>>
   let store: SessionStore<K, A>
+  let forwarder: WindowedForwarder<K, A, A>
   let observedStreamTime = -1
   return {
     init(context) {
       ctx = context
       store = context.getStateStore(storeName)
+      forwarder = new WindowedForwarder<K, A, A>(
+        store,
+        context,
+        (a) => a,
+        (key) => key.window.end,
+      )
     },
     async process(record: Record<K, V>) {
       const { key, value, timestamp } = record
@@ -73,7 +81,7 @@ export function sessionWindowAggregate<K, V, A>(
       if (window.start !== timestamp || window.end !== timestamp) {
         for (const session of merged) {
           await store.remove(session.key)
-          await ctx.forward({
+          await forwarder.maybeForward({
             key: session.key,
             value: { newValue: null, oldValue: session.value },
             timestamp: session.key.window.end,
@@ -84,7 +92,7 @@ export function sessionWindowAggregate<K, V, A>(
       agg = aggregator(key, value, agg)
       const sessionKey: Windowed<K> = { key, window }
       await store.put(sessionKey, agg)
-      await ctx.forward({
+      await forwarder.maybeForward({
         key: sessionKey,
         value: { newValue: agg, oldValue: null },
         timestamp: window.end,

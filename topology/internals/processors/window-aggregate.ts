@@ -10,6 +10,7 @@ import type { Processor, ProcessorContext, Record } from '../../processor.ts'
 import type { TimeWindows } from '../../windows/time-windows.ts'
 import type { Change } from '../change.ts'
 import type { ValueAndTimestamp } from './value-and-timestamp.ts'
+import { WindowedForwarder } from './windowed-forwarder.ts'
 
 /** Folds a record value into an aggregate. */
 export type Aggregator<K, V, A> = (key: K, value: V, aggregate: A) => A
@@ -36,11 +37,13 @@ export function windowAggregate<K, V, A>(
   const { storeName, windows, initializer, aggregator } = options
   let ctx: ProcessorContext<Windowed<K>, Change<A>>
   let store: WindowStore<K, ValueAndTimestamp<A>>
+  let forwarder: WindowedForwarder<K, ValueAndTimestamp<A>, A>
   let observedStreamTime = -1
   return {
     init(context) {
       ctx = context
       store = context.getStateStore(storeName)
+      forwarder = timestampedForwarder(store, context)
     },
     async process(record: Record<K, V>) {
       if (record.key === null || record.key === undefined || record.value === null || record.value === undefined) {
@@ -59,7 +62,7 @@ export function windowAggregate<K, V, A>(
         const timestamp = oldAgg === null ? record.timestamp : Math.max(record.timestamp, old!.timestamp)
         const newAgg = aggregator(record.key, record.value, oldAgg ?? initializer())
         await store.put(record.key, { value: newAgg, timestamp }, start)
-        await ctx.forward({
+        await forwarder.maybeForward({
           key: { key: record.key, window },
           value: { newValue: newAgg, oldValue: oldAgg },
           timestamp,
@@ -68,4 +71,24 @@ export function windowAggregate<K, V, A>(
       }
     },
   }
+}
+
+/**
+ * The forwarder of aggregations whose window store holds values with timestamps.
+ *
+ * @example
+ * ```ts
+ * const forwarder = timestampedForwarder(store, ctx)
+ * ```
+ */
+export function timestampedForwarder<K, A>(
+  store: WindowStore<K, ValueAndTimestamp<A>>,
+  ctx: ProcessorContext<Windowed<K>, Change<A>>,
+): WindowedForwarder<K, ValueAndTimestamp<A>, A> {
+  return new WindowedForwarder<K, ValueAndTimestamp<A>, A>(
+    store,
+    ctx,
+    (s) => s?.value ?? null,
+    (_key, newValue, oldValue, timestamp) => newValue?.timestamp ?? oldValue?.timestamp ?? timestamp,
+  )
 }
