@@ -2,7 +2,7 @@
  * @module
  * The persistent backend: one LevelDB database (classic-level) per store at
  * `<taskDir>/<storeName>`. Point reads use the synchronous `getSync` (no promise hop on the hot
- * path); multi-key writes (cache flushes, restores) are one atomic `batch`; scans read the iterator
+ * path); multi-key writes (cache flushes, restores) are one atomic chained batch; scans read the iterator
  * in chunks with `nextv`. Writes are not fsynced: the changelog topic is the durable copy.
  */
 import { join } from 'node:path'
@@ -12,17 +12,18 @@ import type { ChangelogRecord, StateStoreContext } from '../api.ts'
 import type { BytesEntry, BytesWrite, PhysicalBytesStore, ScanRange } from './bytes-store.ts'
 
 type Db = ClassicLevel<Uint8Array, Uint8Array>
-type BatchOp = { type: 'put'; key: Uint8Array; value: Uint8Array } | { type: 'del'; key: Uint8Array }
 
 const SCAN_CHUNK = 1000
 
-function toBatch(writes: ReadonlyArray<BytesWrite>): BatchOp[] {
-  const ops = new Array<BatchOp>(writes.length)
+/** Writes as one atomic chained batch (measured faster than the array form: less work per operation). */
+async function writeBatch(db: Db, writes: ReadonlyArray<BytesWrite>): Promise<void> {
+  const batch = db.batch()
   for (let i = 0; i < writes.length; i++) {
     const w = writes[i]!
-    ops[i] = w.value === null ? { type: 'del', key: w.key } : { type: 'put', key: w.key, value: w.value }
+    if (w.value === null) batch.del(w.key)
+    else batch.put(w.key, w.value)
   }
-  return ops
+  await batch.write()
 }
 
 /** The iterator options of a scan, without undefined bounds. */
@@ -90,7 +91,7 @@ export class LevelBytesStore implements PhysicalBytesStore {
     if (writes.length === 0) return
     const db = this.#open
     try {
-      await db.batch(toBatch(writes))
+      await writeBatch(db, writes)
     } catch (cause) {
       throw this.#ioError('batch', cause)
     }
@@ -135,7 +136,7 @@ export class LevelBytesStore implements PhysicalBytesStore {
     if (records.length === 0) return
     const db = this.#open
     try {
-      await db.batch(toBatch(records))
+      await writeBatch(db, records)
     } catch (cause) {
       throw new PitwallError(
         ErrorCodes.STORE_RESTORE,

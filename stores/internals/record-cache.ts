@@ -16,6 +16,9 @@ export interface CacheEntry extends CachedEntry {
   value: Uint8Array | null
   dirty: boolean
   timestamp: number
+  /** Neighbours in the LRU list (a linked list: a Set's oldest entry gets slow to find after many deletes). */
+  older: CacheEntry | undefined
+  newer: CacheEntry | undefined
 }
 
 /** A dirty entry taken for flushing. */
@@ -41,8 +44,9 @@ function sizeOf(key: Uint8Array, value: Uint8Array | null): number {
  */
 export class RecordCache {
   #sorted = new SortedMap<CacheEntry>()
-  /** Least recently used first. */
-  #lru = new Set<CacheEntry>()
+  /** Ends of the LRU list. */
+  #eldest: CacheEntry | undefined
+  #youngest: CacheEntry | undefined
   /** Least recently written first. */
   #dirty = new Set<CacheEntry>()
   #bytes = 0
@@ -60,12 +64,28 @@ export class RecordCache {
     return this.#dirty.size
   }
 
+  #unlink(entry: CacheEntry): void {
+    if (entry.older === undefined) this.#eldest = entry.newer
+    else entry.older.newer = entry.newer
+    if (entry.newer === undefined) this.#youngest = entry.older
+    else entry.newer.older = entry.older
+    entry.older = undefined
+    entry.newer = undefined
+  }
+
+  #append(entry: CacheEntry): void {
+    entry.older = this.#youngest
+    if (this.#youngest === undefined) this.#eldest = entry
+    else this.#youngest.newer = entry
+    this.#youngest = entry
+  }
+
   /** The entry of `key`, marked as recently used. */
   get(key: Uint8Array): CacheEntry | undefined {
     const entry = this.#sorted.get(key)
     if (entry !== undefined) {
-      this.#lru.delete(entry)
-      this.#lru.add(entry)
+      this.#unlink(entry)
+      this.#append(entry)
     }
     return entry
   }
@@ -73,18 +93,18 @@ export class RecordCache {
   put(key: Uint8Array, value: Uint8Array | null, dirty: boolean, timestamp: number): void {
     let entry = this.#sorted.get(key)
     if (entry === undefined) {
-      entry = { key, value, dirty, timestamp }
+      entry = { key, value, dirty, timestamp, older: undefined, newer: undefined }
       this.#sorted.set(key, entry)
     } else {
       this.#bytes -= sizeOf(entry.key, entry.value)
-      this.#lru.delete(entry)
+      this.#unlink(entry)
       this.#dirty.delete(entry)
       entry.value = value
       entry.dirty = entry.dirty || dirty
       entry.timestamp = timestamp
     }
     this.#bytes += sizeOf(key, value)
-    this.#lru.add(entry)
+    this.#append(entry)
     if (entry.dirty) this.#dirty.add(entry)
   }
 
@@ -93,14 +113,14 @@ export class RecordCache {
     const entry = this.#sorted.get(key)
     if (entry === undefined) return
     this.#sorted.delete(key)
-    this.#lru.delete(entry)
+    this.#unlink(entry)
     this.#dirty.delete(entry)
     this.#bytes -= sizeOf(entry.key, entry.value)
   }
 
   /** The least recently used entry. */
   eldest(): CacheEntry | undefined {
-    return this.#lru.values().next().value
+    return this.#eldest
   }
 
   /** Copies of the dirty entries in write order, which are now clean; flushed deletes leave the cache. */
@@ -123,7 +143,8 @@ export class RecordCache {
 
   clear(): void {
     this.#sorted.clear()
-    this.#lru.clear()
+    this.#eldest = undefined
+    this.#youngest = undefined
     this.#dirty.clear()
     this.#bytes = 0
   }
