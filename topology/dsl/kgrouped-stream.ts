@@ -2,10 +2,15 @@
  * @module
  * The public `KGroupedStream`: a stream grouped by key, ready to aggregate.
  */
+
+import type { SessionWindows } from '../windows/session-windows.ts'
+import type { SlidingWindows } from '../windows/sliding-windows.ts'
+import type { TimeWindows } from '../windows/time-windows.ts'
 import type { Aggregator, Initializer, Reducer } from './functions.ts'
 import type { KTable } from './ktable.ts'
 import type { Materialized } from './materialized.ts'
 import type { Named } from './named.ts'
+import type { SessionWindowedKStream, TimeWindowedKStream } from './windowed-kstream.ts'
 
 /**
  * Aggregations of a grouped stream; results are tables updated per record.
@@ -27,4 +32,7 @@ export interface KGroupedStream<K, V> {
     materialized?: Materialized<K, VA>,
     named?: Named,
   ): KTable<K, VA>
+  /** Groups further by time windows (tumbling, hopping, sliding) or by sessions. */
+  windowedBy(windows: TimeWindows | SlidingWindows): TimeWindowedKStream<K, V>
+  windowedBy(windows: SessionWindows): SessionWindowedKStream<K, V>
 }

@@ -4,6 +4,7 @@
  * its arguments, adds a node to the topology and returns a new handle; none sees a record.
  */
 import type { ProcessorSupplier } from '../processor.ts'
+import type { JoinWindows } from '../windows/join-windows.ts'
 import type { BranchedKStream } from './branched-kstream.ts'
 import type {
   ForeachAction,
@@ -22,6 +23,7 @@ import type { Materialized } from './materialized.ts'
 import type { Named } from './named.ts'
 import type { Produced } from './produced.ts'
 import type { Repartitioned } from './repartitioned.ts'
+import type { StreamJoined } from './stream-joined.ts'
 
 /**
  * A stream of records with keys `K` and values `V` (Kafka Streams semantics).
@@ -80,4 +82,25 @@ export interface KStream<K, V> {
     supplier: ProcessorSupplier<K, V, KR, VR>,
     ...storeNamesOrNamed: Array<string | Named>
   ): KStream<KR, VR>
+  /** Windowed inner join with another stream: pairs of records of equal key within the join window. */
+  join<VO, VR>(
+    otherStream: KStream<K, VO>,
+    joiner: ValueJoiner<V, VO, VR>,
+    windows: JoinWindows,
+    streamJoined?: StreamJoined<K, V, VO>,
+  ): KStream<K, VR>
+  /** Windowed left join: unmatched records of this stream are emitted with `null` once their window closes. */
+  leftJoin<VO, VR>(
+    otherStream: KStream<K, VO>,
+    joiner: ValueJoiner<V, VO | null, VR>,
+    windows: JoinWindows,
+    streamJoined?: StreamJoined<K, V, VO>,
+  ): KStream<K, VR>
+  /** Windowed outer join: unmatched records of either stream are emitted with `null` once their window closes. */
+  outerJoin<VO, VR>(
+    otherStream: KStream<K, VO>,
+    joiner: ValueJoiner<V | null, VO | null, VR>,
+    windows: JoinWindows,
+    streamJoined?: StreamJoined<K, V, VO>,
+  ): KStream<K, VR>
 }

@@ -98,6 +98,11 @@ export class TopologyTestDriver {
     this.#ready.catch(() => {})
   }
 
+  /** The state directory (a temporary one unless given). */
+  get stateDir(): string {
+    return this.#stateDir
+  }
+
   /** An input topic; internal topics are addressed by their physical name (`<appId>-<name>`). */
   createInputTopic<K, V>(
     name: string,

@@ -9,7 +9,11 @@ import type { KGroupedStream } from '../../dsl/kgrouped-stream.ts'
 import type { KTable } from '../../dsl/ktable.ts'
 import { Materialized } from '../../dsl/materialized.ts'
 import { Named } from '../../dsl/named.ts'
+import type { SessionWindowedKStream, TimeWindowedKStream } from '../../dsl/windowed-kstream.ts'
 import { type Serde, Serdes } from '../../serdes.ts'
+import type { SessionWindows } from '../../windows/session-windows.ts'
+import type { SlidingWindows } from '../../windows/sliding-windows.ts'
+import type { TimeWindows } from '../../windows/time-windows.ts'
 import type { GraphNode } from '../graph/graph-node.ts'
 import { type Fold, streamAggregate } from '../processors/stream-aggregate.ts'
 import { storeValueGetter } from '../processors/table-value-getter.ts'
@@ -18,6 +22,7 @@ import type { KStreamImpl } from './kstream-impl.ts'
 import { KTableImpl } from './ktable-impl.ts'
 import { materializeKeyValue } from './materialize.ts'
 import { optionalInstance, requireFunction } from './validate.ts'
+import { windowedBy } from './windowed-by.ts'
 
 /**
  * The grouped-stream handle behind {@link KGroupedStream}.
@@ -119,5 +124,13 @@ export class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
       storeValueGetter(store.name),
       store.name,
     )
+  }
+
+  windowedBy(windows: TimeWindows | SlidingWindows): TimeWindowedKStream<K, V>
+  windowedBy(windows: SessionWindows): SessionWindowedKStream<K, V>
+  windowedBy(
+    windows: TimeWindows | SlidingWindows | SessionWindows,
+  ): TimeWindowedKStream<K, V> | SessionWindowedKStream<K, V> {
+    return windowedBy(this, windows)
   }
 }

@@ -4,7 +4,7 @@
  * joins can read the current row of a key (from the store, or through unmaterialized
  * filter/mapValues steps), and the name of its queryable store, if any.
  */
-import type { KeyValue, KeyValueMapper, Predicate, ValueMapper } from '../../dsl/functions.ts'
+import type { KeyValue, KeyValueMapper, Predicate, ValueJoiner, ValueMapper } from '../../dsl/functions.ts'
 import { Grouped } from '../../dsl/grouped.ts'
 import type { KGroupedTable } from '../../dsl/kgrouped-table.ts'
 import type { KStream } from '../../dsl/kstream.ts'
@@ -23,6 +23,9 @@ import { KGroupedTableImpl } from './kgrouped-table-impl.ts'
 import { KStreamImpl } from './kstream-impl.ts'
 import { materializeKeyValue } from './materialize.ts'
 import { optionalInstance, requireFunction } from './validate.ts'
+import type { Suppressed } from '../../windows/suppressed.ts'
+import { suppressTable } from './table-suppress-impl.ts'
+import { joinTables } from './table-table-join-impl.ts'
 
 /**
  * The table handle behind {@link KTable}. Its node forwards `Change<V>` values.
@@ -114,6 +117,22 @@ export class KTableImpl<K, V> implements KTable<K, V> {
     requireFunction('groupBy()', 'selector', selector)
     optionalInstance('groupBy()', 'grouped', grouped, Grouped)
     return new KGroupedTableImpl<KR, VR>(this, selector as KeyValueMapper<unknown, unknown, KeyValue<KR, VR>>, grouped)
+  }
+
+  join<VO, VR>(other: KTable<K, VO>, joiner: ValueJoiner<V, VO, VR>, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR> {
+    return joinTables(this, 'join()', other, joiner as ValueJoiner<V | null, VO | null, VR>, 'inner', named, materialized)
+  }
+
+  leftJoin<VO, VR>(other: KTable<K, VO>, joiner: ValueJoiner<V, VO | null, VR>, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR> {
+    return joinTables(this, 'leftJoin()', other, joiner as ValueJoiner<V | null, VO | null, VR>, 'left', named, materialized)
+  }
+
+  outerJoin<VO, VR>(other: KTable<K, VO>, joiner: ValueJoiner<V | null, VO | null, VR>, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR> {
+    return joinTables(this, 'outerJoin()', other, joiner, 'outer', named, materialized)
+  }
+
+  suppress(suppressed: Suppressed): KTable<K, V> {
+    return suppressTable(this, suppressed)
   }
 
   #filter(
