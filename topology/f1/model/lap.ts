@@ -42,6 +42,12 @@ export const lapSchema = z.strictObject({
   pitOut: z.boolean(),
   /** The lap was deleted (track limits) when the source says so. */
   invalid: z.boolean().optional(),
+  /** Tyre compound and tyre age (laps) on this lap, when known. */
+  compound: z.enum(['soft', 'medium', 'hard', 'intermediate', 'wet', 'unknown']).nullable().optional(),
+  tyreAge: z.int().min(0).max(200).nullable().optional(),
+  /** Gap to the leader and to the car ahead at the end of the lap, seconds (null when lapped). */
+  gapToLeader: z.number().min(0).max(100_000).nullable().optional(),
+  interval: z.number().min(0).max(100_000).nullable().optional(),
 })
 
 /** A lap of one car. */
