@@ -23,7 +23,7 @@ describe('DSL misuse names the argument', () => {
     ['groupBy(): selector must be a function', (s: any) => s.groupBy(null)],
     ['process(): supplier must be a function', (s: any) => s.process(null)],
     ['merge(): other must be a KStream', (s: any) => s.merge({})],
-    ['join(): table must be a KTable', (s: any) => s.join(s, () => 1)],
+    ['join(): table must be a KTable', (s: any) => s.join({}, () => 1)],
     ['filter(): named must be a Named', (s: any) => s.filter(() => true, 'name')],
     ['reduce(): reducer must be a function', (s: any) => s.groupByKey().reduce(null)],
     ['aggregate(): aggregator must be a function', (s: any) => s.groupByKey().aggregate(() => 0, null)],
