@@ -3,7 +3,7 @@
  * The Pitwall worker of the suites: builds T1 or T2 with the DSL and runs it with PitwallStreams
  * as one process of the run's group. Rejected raw records that fail before the topology's own
  * validation (e.g. a key that is not UTF-8) are dead-lettered to the quarantine topic too.
- * `--check` only builds both topologies and exits (the runner's availability probe).
+ * `--check [t2]` only builds T1 (or T2) and exits (the runner's availability probe).
  */
 import { PitwallStreams } from '../../topology/runtime/pitwall-streams.ts'
 import { outputTopics } from '../workload/reference.ts'
@@ -11,7 +11,8 @@ import { readWorkerSpec } from '../workload/worker-spec.ts'
 import { buildTopology } from './topologies.ts'
 
 if (process.argv.includes('--check')) {
-  buildTopology('t1', 'check-input', outputTopics('check')).runnable()
+  const topology = process.argv.includes('t2') ? 't2' : 't1'
+  buildTopology(topology, 'check-input', outputTopics('check')).runnable()
   process.exit(0)
 }
 

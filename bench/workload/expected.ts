@@ -4,6 +4,7 @@
  * workload semantics: counts per output topic, and the exact metrics and anomalies that the
  * chaos verifiers compare against.
  */
+import { REFERENCE } from './reference.ts'
 import {
   type Anomaly,
   addToAggregate,
@@ -58,12 +59,16 @@ export function expectedOutputs(records: Iterable<InputRecord>): ExpectedOutputs
     }
     clean++
     const s = v.clean
-    streamTime.set(r.partition, Math.max(streamTime.get(r.partition) ?? -1, s.ts))
+    const now = Math.max(streamTime.get(r.partition) ?? -1, s.ts)
+    streamTime.set(r.partition, now)
     const start = windowStartOf(s.ts)
-    const id = `${s.car}@${start}`
-    const w = windows.get(id) ?? { car: s.car, partition: r.partition, start, agg: emptyAggregate() }
-    w.agg = addToAggregate(w.agg, s)
-    windows.set(id, w)
+    // a record whose window already closed (end <= stream time, grace 0) is dropped as late
+    if (start + REFERENCE.windowMs > now) {
+      const id = `${s.car}@${start}`
+      const w = windows.get(id) ?? { car: s.car, partition: r.partition, start, agg: emptyAggregate() }
+      w.agg = addToAggregate(w.agg, s)
+      windows.set(id, w)
+    }
     const anomaly = detectAnomaly(last.get(r.key), s)
     if (anomaly) anomalies.push(anomaly)
     last.set(r.key, { ts: s.ts, rpm: s.rpm, gear: s.gear })

@@ -19,12 +19,12 @@ export interface ProduceStats {
 const BATCH = 2000
 const IN_FLIGHT = 4
 
-function newProducer(target: ClusterTarget): Producer<Buffer, Buffer, Buffer, Buffer> {
+function newProducer(target: ClusterTarget, idempotent = false): Producer<Buffer, Buffer, Buffer, Buffer> {
   return new Producer({
     clientId: 'pitwall-bench-preloader',
     bootstrapBrokers: target.brokers,
-    acks: 1,
-    idempotent: false,
+    acks: idempotent ? -1 : 1,
+    idempotent,
     retries: 10,
     retryDelay: 250,
   })
@@ -100,10 +100,18 @@ export interface RateProducer {
   finished: Promise<ProduceStats>
 }
 
+/** How {@link produceAtRate} stamps records. */
+export interface RateOptions {
+  /** `'send'`: the send time, strictly increasing per car (latency runs); `'generated'`: the workload's own. */
+  readonly eventTime?: 'send' | 'generated'
+  /** An idempotent producer (acks=all), so retries across a broker restart add no duplicates. */
+  readonly idempotent?: boolean
+}
+
 /**
- * Writes records from index `from` at `rate` records/s with the send time as timestamp (strictly
- * increasing per car), until `count` records are sent or it is stopped. Send errors (a broker
- * restart) are retried with the same records, so every index is written at least once.
+ * Writes records from index `from` at `rate` records/s, until `count` records are sent or it is
+ * stopped. Send errors (a broker restart) are retried with the same records, so every index is
+ * written at least once.
  *
  * @example
  * ```ts
@@ -117,8 +125,10 @@ export function produceAtRate(
   from: number,
   rate: number,
   count: number,
+  options: RateOptions = {},
 ): RateProducer {
-  const producer = newProducer(target)
+  const producer = newProducer(target, options.idempotent)
+  const sendTime = (options.eventTime ?? 'send') === 'send'
   const lastTs = new Map<number, number>()
   const started = performance.now()
   let sent = 0
@@ -134,8 +144,8 @@ export function produceAtRate(
         for (let n = from + sent; n < from + due; n++) {
           const car = n % 50
           const ts = Math.max(now, (lastTs.get(car) ?? 0) + 1)
-          lastTs.set(car, ts)
-          const m = message(topic, n, ts)
+          if (sendTime) lastTs.set(car, ts)
+          const m = message(topic, n, sendTime ? ts : undefined)
           bytes += m.value!.length + m.key!.length
           messages.push(m)
         }
@@ -144,7 +154,7 @@ export function produceAtRate(
       }
       await new Promise((r) => setTimeout(r, tickMs))
     }
-    await producer.close()
+    await producer.close().catch(() => {})
     return { records: sent, bytes, ms: performance.now() - started }
   }
   const finished = run()
