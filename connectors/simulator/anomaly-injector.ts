@@ -13,7 +13,7 @@ import type { Rng } from './prng.ts'
 type Sample = Record<string, any>
 
 const EXPECT: Readonly<Record<string, string>> = {
-  rpm_drop: `rpm < ${th.rpmDrop.maxRatioToExpected} x rpm expected from gear and speed, throttle > ${th.rpmDrop.minThrottle}, brake < ${th.rpmDrop.maxBrake}`,
+  rpm_drop: `rpm < ${th.rpmDrop.maxRatioToExpected} x rpm expected from gear and speed (speed inside the gear's band), brake < ${th.rpmDrop.maxBrake}`,
   engine: `waterTemp > ${th.overheating.engine.waterTemp}, oilTemp > ${th.overheating.engine.oilTemp}, engineTemp > ${th.overheating.engine.engineTemp} °C`,
   brakes: `brakeTemp > ${th.overheating.brakeTemp} °C on one corner`,
   tyres: `surfaceTemp > ${th.overheating.tyreSurfaceTemp} °C on one corner`,

@@ -61,7 +61,7 @@ export interface GroundTruthAnomaly {
  * detector configured with them reaches the required precision and recall. Durations in ms.
  */
 export const detectionThresholds = {
-  rpmDrop: { maxRatioToExpected: 0.75, minThrottle: 0.4, maxBrake: 0.05, minDurationMs: 300 },
+  rpmDrop: { maxRatioToExpected: 0.75, maxBrake: 0.05, minDurationMs: 300 },
   overheating: {
     engine: { waterTemp: 120, oilTemp: 135, engineTemp: 145 },
     brakeTemp: 1150,

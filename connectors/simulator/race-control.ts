@@ -37,6 +37,11 @@ export class RaceDirector {
     this.#options = options
   }
 
+  /** True while the track is green and no neutralisation is about to be deployed. */
+  get calm(): boolean {
+    return this.mode === 'green' && this.#deployAt === Number.POSITIVE_INFINITY
+  }
+
   /** Queues a message at `t`. */
   say(t: number, lap: number | null, fields: Fields): void {
     this.#queue.push({
@@ -57,6 +62,7 @@ export class RaceDirector {
   /** An incident at `t` in `sector`: yellow flags and, when the track is green, a neutralisation. */
   incident(t: number, lap: number, sector: number, carNumber: number | null, what: string): void {
     if (carNumber !== null) this.say(t, lap, { category: 'car-event', scope: 'driver', carNumber, message: what })
+    else this.say(t, lap, { category: 'other', scope: 'sector', sector, message: what })
     this.say(t, lap, {
       category: 'flag',
       flag: 'double-yellow',

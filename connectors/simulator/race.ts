@@ -151,7 +151,7 @@ export class Race {
     car.pitOutLap = car.pitting
     car.pitting = car.pitLaps.includes(car.lap) && config.pitStops
     car.pitInLap = car.pitting
-    car.tyreAgeLaps++
+    if (!car.pitOutLap) car.tyreAgeLaps++
     car.lapDeployed = 0
     car.pace = lapPace(car, car.rng, this.#s.startFuel)
     const ahead = this.#lastCrossingMs[car.lap - 1]
@@ -226,7 +226,7 @@ export class Race {
     const plan = plans[0]
     if (!plan || car.lap < plan.lap || (car.lap === plan.lap && car.s < plan.at)) return
     const ok =
-      this.#s.director.mode === 'green' &&
+      this.#s.director.calm &&
       !this.#anomalies[car.index] &&
       !car.pitting &&
       !car.pitOutLap &&
