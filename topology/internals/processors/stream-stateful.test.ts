@@ -192,6 +192,26 @@ describe('stream-table joins', () => {
     expect(d.createOutputTopic('out', str, str).readValue()).toBe('?:92')
   })
 
+  it('joins through unmaterialized mapValues/filter getters; a materialized filter is queryable', async () => {
+    const d = run((b) => {
+      const drivers = b.table('drivers', Consumed.with(str, str))
+      const upper = drivers.mapValues((name) => name.toUpperCase()).filter((_k, name) => name !== 'BOT')
+      drivers.filter((_k, name) => name.length > 3, Materialized.as('long-names'))
+      b.stream('laps', Consumed.with(str, num))
+        .leftJoin(upper, (ms, name) => `${name}:${ms}`)
+        .to('out', Produced.with(str, str))
+    })
+    const drivers = d.createInputTopic('drivers', str, str)
+    await drivers.pipeInput('44', 'ham', 1)
+    await drivers.pipeInput('2', 'bot', 1)
+    await drivers.pipeInput('16', 'leclerc', 1)
+    const laps = d.createInputTopic('laps', str, num)
+    for (const car of ['44', '2', '16']) await laps.pipeInput(car, 90, 2)
+    expect(d.createOutputTopic('out', str, str).readValuesToList()).toEqual(['HAM:90', 'null:90', 'LECLERC:90'])
+    const longNames = await d.getKeyValueStore<string, string>('long-names')
+    expect([await longNames.get('16'), await longNames.get('44')]).toEqual(['leclerc', undefined])
+  })
+
   it('reports the co-partition group of the join inputs', () => {
     const b = new StreamsBuilder()
     joinTopology(false)(b)
