@@ -39,8 +39,10 @@ export { Materialized, type StoreType } from './dsl/materialized.ts'
 export { Named } from './dsl/named.ts'
 export { Produced } from './dsl/produced.ts'
 export { Repartitioned } from './dsl/repartitioned.ts'
+export { StreamJoined } from './dsl/stream-joined.ts'
 export { StreamsBuilder, type StreamsBuilderOptions } from './dsl/streams-builder.ts'
 export { Topology } from './dsl/topology.ts'
+export type { Merger, SessionWindowedKStream, TimeWindowedKStream } from './dsl/windowed-kstream.ts'
 export type { Change } from './internals/change.ts'
 export { DeadLetterHeaders } from './internals/task/dead-letter.ts'
 export type {
@@ -63,3 +65,13 @@ export {
   TopologyTestDriver,
   type TopologyTestDriverOptions,
 } from './test-driver/index.ts'
+export {
+  BufferConfig,
+  type BufferFullStrategy,
+  JoinWindows,
+  SessionWindows,
+  SlidingWindows,
+  Suppressed,
+  TimeWindows,
+  WindowedSerdes,
+} from './windows/index.ts'

@@ -23,8 +23,10 @@ import { Materialized } from '../../dsl/materialized.ts'
 import { Named } from '../../dsl/named.ts'
 import { Produced } from '../../dsl/produced.ts'
 import { Repartitioned } from '../../dsl/repartitioned.ts'
+import type { StreamJoined } from '../../dsl/stream-joined.ts'
 import type { ProcessorSupplier } from '../../processor.ts'
 import type { Serde } from '../../serdes.ts'
+import type { JoinWindows } from '../../windows/join-windows.ts'
 import type { GraphNode } from '../graph/graph-node.ts'
 import type { InternalStreamsBuilder } from '../graph/internal-builder.ts'
 import { streamFilter } from '../processors/stream-filter.ts'
@@ -37,8 +39,6 @@ import { BranchedKStreamImpl } from './branched-kstream-impl.ts'
 import { addProcessor, addRepartition } from './graph-helpers.ts'
 import { KGroupedStreamImpl } from './kgrouped-stream-impl.ts'
 import { streamTableJoin, streamToTable } from './stream-stateful.ts'
-import type { StreamJoined } from '../../dsl/stream-joined.ts'
-import type { JoinWindows } from '../../windows/join-windows.ts'
 import { joinStreams } from './stream-stream-join-impl.ts'
 import { optionalInstance, requireFunction, requireInstance, requireString } from './validate.ts'
 
@@ -189,25 +189,79 @@ export class KStreamImpl<K, V> implements KStream<K, V> {
     )
   }
 
-  join<VO, VR>(other: KStream<K, VO>, joiner: ValueJoiner<V, VO, VR>, windows: JoinWindows, streamJoined?: StreamJoined<K, V, VO>): KStream<K, VR>
+  join<VO, VR>(
+    other: KStream<K, VO>,
+    joiner: ValueJoiner<V, VO, VR>,
+    windows: JoinWindows,
+    streamJoined?: StreamJoined<K, V, VO>,
+  ): KStream<K, VR>
   join<VT, VR>(table: KTable<K, VT>, joiner: ValueJoiner<V, VT, VR>, joined?: Joined<K, V, VT>): KStream<K, VR>
-  join<VT, VR>(table: KTable<K, VT> | KStream<K, VT>, joiner: ValueJoiner<V, VT, VR>, joinedOrWindows?: Joined<K, V, VT> | JoinWindows, streamJoined?: StreamJoined<K, V, VT>): KStream<K, VR> {
-    if (table instanceof KStreamImpl) return joinStreams(this, 'join()', table, joiner as ValueJoiner<V | null, VT | null, VR>, joinedOrWindows as JoinWindows, streamJoined, 'inner')
+  join<VT, VR>(
+    table: KTable<K, VT> | KStream<K, VT>,
+    joiner: ValueJoiner<V, VT, VR>,
+    joinedOrWindows?: Joined<K, V, VT> | JoinWindows,
+    streamJoined?: StreamJoined<K, V, VT>,
+  ): KStream<K, VR> {
+    if (table instanceof KStreamImpl)
+      return joinStreams(
+        this,
+        'join()',
+        table,
+        joiner as ValueJoiner<V | null, VT | null, VR>,
+        joinedOrWindows as JoinWindows,
+        streamJoined,
+        'inner',
+      )
     const joined = joinedOrWindows as Joined<K, V, VT> | undefined
     optionalInstance('join()', 'joined', joined, Joined)
-    return streamTableJoin(this, 'join()', table, joiner as ValueJoiner<V, VT | null, VR>, joined, false)
+    return streamTableJoin(
+      this,
+      'join()',
+      table as KTable<K, VT>,
+      joiner as ValueJoiner<V, VT | null, VR>,
+      joined,
+      false,
+    )
   }
 
-  leftJoin<VO, VR>(other: KStream<K, VO>, joiner: ValueJoiner<V, VO | null, VR>, windows: JoinWindows, streamJoined?: StreamJoined<K, V, VO>): KStream<K, VR>
-  leftJoin<VT, VR>(table: KTable<K, VT>, joiner: ValueJoiner<V, VT | null, VR>, joined?: Joined<K, V, VT>): KStream<K, VR>
-  leftJoin<VT, VR>(table: KTable<K, VT> | KStream<K, VT>, joiner: ValueJoiner<V, VT | null, VR>, joinedOrWindows?: Joined<K, V, VT> | JoinWindows, streamJoined?: StreamJoined<K, V, VT>): KStream<K, VR> {
-    if (table instanceof KStreamImpl) return joinStreams(this, 'leftJoin()', table, joiner as ValueJoiner<V | null, VT | null, VR>, joinedOrWindows as JoinWindows, streamJoined, 'left')
+  leftJoin<VO, VR>(
+    other: KStream<K, VO>,
+    joiner: ValueJoiner<V, VO | null, VR>,
+    windows: JoinWindows,
+    streamJoined?: StreamJoined<K, V, VO>,
+  ): KStream<K, VR>
+  leftJoin<VT, VR>(
+    table: KTable<K, VT>,
+    joiner: ValueJoiner<V, VT | null, VR>,
+    joined?: Joined<K, V, VT>,
+  ): KStream<K, VR>
+  leftJoin<VT, VR>(
+    table: KTable<K, VT> | KStream<K, VT>,
+    joiner: ValueJoiner<V, VT | null, VR>,
+    joinedOrWindows?: Joined<K, V, VT> | JoinWindows,
+    streamJoined?: StreamJoined<K, V, VT>,
+  ): KStream<K, VR> {
+    if (table instanceof KStreamImpl)
+      return joinStreams(
+        this,
+        'leftJoin()',
+        table,
+        joiner as ValueJoiner<V | null, VT | null, VR>,
+        joinedOrWindows as JoinWindows,
+        streamJoined,
+        'left',
+      )
     const joined = joinedOrWindows as Joined<K, V, VT> | undefined
     optionalInstance('leftJoin()', 'joined', joined, Joined)
-    return streamTableJoin(this, 'leftJoin()', table, joiner, joined, true)
+    return streamTableJoin(this, 'leftJoin()', table as KTable<K, VT>, joiner, joined, true)
   }
 
-  outerJoin<VO, VR>(other: KStream<K, VO>, joiner: ValueJoiner<V | null, VO | null, VR>, windows: JoinWindows, streamJoined?: StreamJoined<K, V, VO>): KStream<K, VR> {
+  outerJoin<VO, VR>(
+    other: KStream<K, VO>,
+    joiner: ValueJoiner<V | null, VO | null, VR>,
+    windows: JoinWindows,
+    streamJoined?: StreamJoined<K, V, VO>,
+  ): KStream<K, VR> {
     return joinStreams(this, 'outerJoin()', other, joiner, windows, streamJoined, 'outer')
   }
 

@@ -12,6 +12,7 @@ import type { KTable } from '../../dsl/ktable.ts'
 import { Materialized } from '../../dsl/materialized.ts'
 import { Named } from '../../dsl/named.ts'
 import type { Serde } from '../../serdes.ts'
+import type { Suppressed } from '../../windows/suppressed.ts'
 import type { GraphNode } from '../graph/graph-node.ts'
 import type { InternalStreamsBuilder } from '../graph/internal-builder.ts'
 import { tableFilter } from '../processors/table-filter.ts'
@@ -22,10 +23,9 @@ import { addProcessor } from './graph-helpers.ts'
 import { KGroupedTableImpl } from './kgrouped-table-impl.ts'
 import { KStreamImpl } from './kstream-impl.ts'
 import { materializeKeyValue } from './materialize.ts'
-import { optionalInstance, requireFunction } from './validate.ts'
-import type { Suppressed } from '../../windows/suppressed.ts'
 import { suppressTable } from './table-suppress-impl.ts'
 import { joinTables } from './table-table-join-impl.ts'
+import { optionalInstance, requireFunction } from './validate.ts'
 
 /**
  * The table handle behind {@link KTable}. Its node forwards `Change<V>` values.
@@ -119,15 +119,46 @@ export class KTableImpl<K, V> implements KTable<K, V> {
     return new KGroupedTableImpl<KR, VR>(this, selector as KeyValueMapper<unknown, unknown, KeyValue<KR, VR>>, grouped)
   }
 
-  join<VO, VR>(other: KTable<K, VO>, joiner: ValueJoiner<V, VO, VR>, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR> {
-    return joinTables(this, 'join()', other, joiner as ValueJoiner<V | null, VO | null, VR>, 'inner', named, materialized)
+  join<VO, VR>(
+    other: KTable<K, VO>,
+    joiner: ValueJoiner<V, VO, VR>,
+    named?: Named | Materialized<K, VR>,
+    materialized?: Materialized<K, VR>,
+  ): KTable<K, VR> {
+    return joinTables(
+      this,
+      'join()',
+      other,
+      joiner as ValueJoiner<V | null, VO | null, VR>,
+      'inner',
+      named,
+      materialized,
+    )
   }
 
-  leftJoin<VO, VR>(other: KTable<K, VO>, joiner: ValueJoiner<V, VO | null, VR>, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR> {
-    return joinTables(this, 'leftJoin()', other, joiner as ValueJoiner<V | null, VO | null, VR>, 'left', named, materialized)
+  leftJoin<VO, VR>(
+    other: KTable<K, VO>,
+    joiner: ValueJoiner<V, VO | null, VR>,
+    named?: Named | Materialized<K, VR>,
+    materialized?: Materialized<K, VR>,
+  ): KTable<K, VR> {
+    return joinTables(
+      this,
+      'leftJoin()',
+      other,
+      joiner as ValueJoiner<V | null, VO | null, VR>,
+      'left',
+      named,
+      materialized,
+    )
   }
 
-  outerJoin<VO, VR>(other: KTable<K, VO>, joiner: ValueJoiner<V | null, VO | null, VR>, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR> {
+  outerJoin<VO, VR>(
+    other: KTable<K, VO>,
+    joiner: ValueJoiner<V | null, VO | null, VR>,
+    named?: Named | Materialized<K, VR>,
+    materialized?: Materialized<K, VR>,
+  ): KTable<K, VR> {
     return joinTables(this, 'outerJoin()', other, joiner, 'outer', named, materialized)
   }
 

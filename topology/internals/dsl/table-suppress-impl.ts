@@ -1,7 +1,8 @@
 /**
  * @module
- * `KTable.suppress(Suppressed)`: adds the suppression processor and its buffer store, an
- * in-memory key-value store with a changelog (so the buffer is restored after a restart). For
+ * `KTable.suppress(Suppressed)`: adds the suppression processor and its buffer store, a logged
+ * key-value store of the builder's default type (LevelDB unless set), so the buffer survives a
+ * restart, restored from disk or from its changelog. For
  * `untilWindowCloses` the grace comes from the windowed aggregation upstream.
  */
 import type { KTable } from '../../dsl/ktable.ts'
@@ -33,7 +34,7 @@ export function suppressTable<K, V>(table: KTableImpl<K, V>, suppressed: Suppres
   const valueSerde = (table.valueSerde ?? builder.defaults.valueSerde) as Serde<V>
   builder.addStore(
     keyValueStore(storeName, keySerde, suppressBufferSerde(valueSerde), {
-      type: 'memory',
+      type: builder.defaults.storeType,
       caching: false,
       logging: true,
       topicConfig: {},
