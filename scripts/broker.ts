@@ -96,8 +96,8 @@ async function ensureLocal(layout: KafkaLayout, timeoutMs: number): Promise<Brok
       `port ${brokers[0]} is taken by something that is not a Kafka broker: free it or set PITWALL_KAFKA_PORT`,
     )
   }
-  ensureKafkaJars(layout)
-  ensureKafkaStorage(layout)
+  await ensureKafkaJars(layout)
+  await ensureKafkaStorage(layout)
   const started = startDetached({
     command: javaCommand(),
     args: javaArgs(layout, 'kafka.Kafka', [layout.propertiesFile]),

@@ -94,7 +94,7 @@ async function startLocal(
       `port ${layout.host}:${layout.port} is taken by something that is not MinIO: free it or set PITWALL_MINIO_PORT`,
     )
   }
-  await withFileLock(layout.buildLockFile, async () => ensureMinioBinary(layout))
+  await withFileLock(layout.buildLockFile, () => ensureMinioBinary(layout))
   startDetached({
     command: layout.binary,
     args: [
@@ -202,7 +202,7 @@ if (import.meta.main) {
     log: async () => (await minioStatus()).logFile,
     build: async () => {
       const layout = layoutFor({})
-      const built = await withFileLock(layout.buildLockFile, async () => ensureMinioBinary(layout))
+      const built = await withFileLock(layout.buildLockFile, () => ensureMinioBinary(layout))
       return `${built ? 'built' : 'cached'}: ${layout.binary}`
     },
   })

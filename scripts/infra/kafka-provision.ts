@@ -4,16 +4,18 @@
  * into the git-ignored `.cache/kafka`, the server.properties of a single combined broker/controller
  * on 127.0.0.1, and the formatted KRaft storage. Everything is done once and reused.
  */
-import { execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
 import { ErrorCodes, PitwallError } from '../../core/errors.ts'
 
 /** The Kafka release the pom pins. */
 export const KAFKA_VERSION = '4.1.2'
 
 const repoRoot = resolve(import.meta.dirname, '..', '..')
+const run = promisify(execFile)
 
 /** Where one broker (identified by its client port) keeps its jars, data, logs and pid. */
 export interface KafkaLayout {
@@ -61,31 +63,23 @@ export function kafkaLayout(port: number, controllerPort: number, cacheDir = joi
  *
  * @example
  * ```ts
- * ensureKafkaJars(kafkaLayout(19092, 19093))
+ * await ensureKafkaJars(kafkaLayout(19092, 19093))
  * ```
  */
-export function ensureKafkaJars(layout: KafkaLayout): boolean {
+export async function ensureKafkaJars(layout: KafkaLayout): Promise<boolean> {
   if (existsSync(join(layout.libsDir, `kafka_2.13-${KAFKA_VERSION}.jar`))) return false
   const staging = `${layout.libsDir}.partial`
   rmSync(staging, { recursive: true, force: true })
   try {
-    execFileSync(
-      'mvn',
-      [
-        '-q',
-        '-B',
-        '-f',
-        join(repoRoot, 'scripts', 'kafka', 'pom.xml'),
-        'dependency:copy-dependencies',
-        `-DoutputDirectory=${staging}`,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    )
+    const pom = join(repoRoot, 'scripts', 'kafka', 'pom.xml')
+    await run('mvn', ['-q', '-B', '-f', pom, 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`], {
+      maxBuffer: 64 * 1024 * 1024,
+    })
   } catch (cause) {
     throw new PitwallError(
       ErrorCodes.INFRA,
       `Maven could not fetch Kafka ${KAFKA_VERSION} (scripts/kafka/pom.xml): is mvn installed and Maven Central reachable?`,
-      { cause, details: { output: String((cause as { stderr?: Buffer }).stderr ?? '') } },
+      { cause, details: { output: String((cause as { stderr?: string }).stderr ?? '') } },
     )
   }
   // rename last, so that an interrupted download is never taken for a complete one
@@ -172,10 +166,10 @@ export function javaCommand(): string {
  *
  * @example
  * ```ts
- * ensureKafkaStorage(kafkaLayout(19092, 19093))
+ * await ensureKafkaStorage(kafkaLayout(19092, 19093))
  * ```
  */
-export function ensureKafkaStorage(layout: KafkaLayout): void {
+export async function ensureKafkaStorage(layout: KafkaLayout): Promise<void> {
   mkdirSync(layout.logsDir, { recursive: true })
   const properties = serverProperties(layout)
   const previous = existsSync(layout.propertiesFile) ? readFileSync(layout.propertiesFile, 'utf8') : ''
@@ -184,13 +178,11 @@ export function ensureKafkaStorage(layout: KafkaLayout): void {
   mkdirSync(layout.dataDir, { recursive: true })
   const args = ['format', '-t', clusterId(), '-c', layout.propertiesFile]
   try {
-    execFileSync(javaCommand(), javaArgs(layout, 'kafka.tools.StorageTool', args, false), {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    await run(javaCommand(), javaArgs(layout, 'kafka.tools.StorageTool', args, false), { maxBuffer: 16 * 1024 * 1024 })
   } catch (cause) {
     throw new PitwallError(ErrorCodes.INFRA, `formatting the KRaft storage in ${layout.dataDir} failed`, {
       cause,
-      details: { output: String((cause as { stderr?: Buffer }).stderr ?? '') },
+      details: { output: String((cause as { stderr?: string }).stderr ?? '') },
     })
   }
 }

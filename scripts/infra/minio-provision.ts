@@ -3,9 +3,10 @@
  * Provisioning of the local MinIO: `go install` of a pinned MinIO into `.cache/minio/<version>` once
  * (GOPATH, GOCACHE and GOBIN all under `.cache`, CGO off), and the file layout of a server by port.
  */
-import { execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
 import { ErrorCodes, PitwallError } from '../../core/errors.ts'
 
 /**
@@ -15,6 +16,7 @@ import { ErrorCodes, PitwallError } from '../../core/errors.ts'
 export const MINIO_VERSION = 'v0.0.0-20260212201848-7aac2a2c5b7c'
 
 const repoRoot = resolve(import.meta.dirname, '..', '..')
+const run = promisify(execFile)
 
 /** Where the MinIO listening on `port` keeps its binary, data, log and pid. */
 export interface MinioLayout {
@@ -63,10 +65,10 @@ export function minioLayout(port: number, consolePort: number, cacheDir = join(r
  *
  * @example
  * ```ts
- * ensureMinioBinary(minioLayout(19000, 19001))
+ * await ensureMinioBinary(minioLayout(19000, 19001))
  * ```
  */
-export function ensureMinioBinary(layout: MinioLayout): boolean {
+export async function ensureMinioBinary(layout: MinioLayout): Promise<boolean> {
   if (existsSync(layout.binary)) return false
   const binDir = join(layout.binary, '..')
   mkdirSync(binDir, { recursive: true })
@@ -82,15 +84,12 @@ export function ensureMinioBinary(layout: MinioLayout): boolean {
   }
   try {
     // go install writes the binary only once it is complete, so an interrupted build leaves nothing behind
-    execFileSync('go', ['install', `github.com/minio/minio@${MINIO_VERSION}`], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    await run('go', ['install', `github.com/minio/minio@${MINIO_VERSION}`], { env, maxBuffer: 64 * 1024 * 1024 })
   } catch (cause) {
     throw new PitwallError(
       ErrorCodes.INFRA,
       `building MinIO ${MINIO_VERSION} with go install failed: is Go >= 1.24 installed and the Go module proxy reachable?`,
-      { cause, details: { output: String((cause as { stderr?: Buffer }).stderr ?? '').slice(-4000) } },
+      { cause, details: { output: String((cause as { stderr?: string }).stderr ?? '').slice(-4000) } },
     )
   }
   return true
