@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { udpFixtures } from './fixture-path.ts'
 import { UdpListener } from './listener.ts'
 import { PacketStats } from './packet-stats.ts'
+import { udpRecords } from './source.ts'
 
 const dir = join(udpFixtures, '2024-packets')
 const real = readdirSync(dir)
@@ -123,5 +124,29 @@ describe('UdpListener', () => {
     listener = new UdpListener({ port: 0, host: '127.0.0.1' })
     await listener.start()
     await expect(listener.start()).rejects.toThrow('already started')
+  })
+
+  it('is a source of keyed event-model records (udpRecords)', async () => {
+    listener = new UdpListener({ port: 0, host: '127.0.0.1' })
+    const port = await listener.start()
+    const lines = readFileSync(join(udpFixtures, '2024.jsonl'), 'utf8').split('\n').filter(Boolean)
+    const packets = lines.map((l) => Uint8Array.from((JSON.parse(l) as { message: { data: number[] } }).message.data))
+    const participants = packets.find((p) => p[6] === 4)!
+    const motion = packets.find((p) => p[6] === 0)!
+    const client = createSocket('udp4')
+    for (const d of [participants, motion]) {
+      await new Promise<void>((resolve, reject) =>
+        client.send(d, port, '127.0.0.1', (e) => (e ? reject(e) : resolve())),
+      )
+    }
+    client.close()
+    const topics: string[] = []
+    for await (const record of udpRecords(listener)) {
+      topics.push(record.topic)
+      expect(record.key).toMatch(/^15747386989728148181:\d+$/)
+      if (record.topic === 'f1.telemetry.raw') break
+    }
+    expect(topics.filter((t) => t === 'f1.drivers')).toHaveLength(20)
+    expect(topics.at(-1)).toBe('f1.telemetry.raw')
   })
 })
