@@ -127,7 +127,7 @@ export function produceAtRate(
   count: number,
   options: RateOptions = {},
 ): RateProducer {
-  const producer = newProducer(target, options.idempotent)
+  let producer = newProducer(target, options.idempotent)
   const sendTime = (options.eventTime ?? 'send') === 'send'
   const lastTs = new Map<number, number>()
   const started = performance.now()
@@ -135,6 +135,24 @@ export function produceAtRate(
   let bytes = 0
   let stopped = false
   const tickMs = 10
+  // Retries the same records until acknowledged; after a few failures (a broker that was killed
+  // forgets idempotent producer state) it starts a new producer. Abandons the batch when stopped:
+  // whether it was written is then unknown, which is why verifiers read the input back.
+  const send = async (messages: MessageToProduce<Buffer, Buffer, Buffer, Buffer>[]): Promise<boolean> => {
+    for (let attempt = 0; !stopped; attempt++) {
+      try {
+        await producer.send({ messages })
+        return true
+      } catch {
+        if (attempt % 4 === 3) {
+          void producer.close(true).catch(() => {})
+          producer = newProducer(target, options.idempotent)
+        }
+        await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt)))
+      }
+    }
+    return false
+  }
   const run = async (): Promise<ProduceStats> => {
     while (!stopped && sent < count) {
       const due = Math.min(count, Math.floor(((performance.now() - started) / 1000) * rate))
@@ -149,8 +167,7 @@ export function produceAtRate(
           bytes += m.value!.length + m.key!.length
           messages.push(m)
         }
-        await sendWithRetry(producer, messages, () => stopped)
-        sent = due
+        if (await send(messages)) sent = due
       }
       await new Promise((r) => setTimeout(r, tickMs))
     }
@@ -165,21 +182,5 @@ export function produceAtRate(
       return finished
     },
     finished,
-  }
-}
-
-async function sendWithRetry(
-  producer: Producer<Buffer, Buffer, Buffer, Buffer>,
-  messages: MessageToProduce<Buffer, Buffer, Buffer, Buffer>[],
-  stopped: () => boolean,
-): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await producer.send({ messages })
-      return
-    } catch (error) {
-      if (stopped() && attempt > 3) throw error
-      await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt)))
-    }
   }
 }

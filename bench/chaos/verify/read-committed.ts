@@ -20,6 +20,8 @@ export interface SeenRecord {
 export interface ReadOptions {
   /** Done when this returns true for the records read so far... */
   readonly enough?: (byTopic: Map<string, SeenRecord[]>) => boolean
+  /** ...or when every partition was read up to these end offsets (`topic/partition` -> offset)... */
+  readonly endOffsets?: Map<string, bigint>
   /** ...and nothing new arrived for this long. */
   readonly quietMs: number
   readonly timeoutMs: number
@@ -47,6 +49,9 @@ export async function readCommitted(
   })
   const byTopic = new Map<string, SeenRecord[]>(topics.map((t) => [t, []]))
   let lastArrival = Date.now()
+  const next = new Map<string, bigint>()
+  const reachedEnds = () =>
+    [...(options.endOffsets ?? new Map<string, bigint>())].every(([tp, end]) => (next.get(tp) ?? 0n) >= end)
   await consumer.connect()
   try {
     await consumer.subscribe({ topics, fromBeginning: true })
@@ -66,14 +71,17 @@ export async function readCommitted(
             headers,
           })
         }
-        if (batch.messages.length > 0) lastArrival = Date.now()
+        if (batch.messages.length > 0) {
+          lastArrival = Date.now()
+          next.set(`${batch.topic}/${batch.partition}`, BigInt(batch.lastOffset()) + 1n)
+        }
       },
     })
     const started = Date.now()
     for (;;) {
       await new Promise((r) => setTimeout(r, 500))
       const quiet = Date.now() - lastArrival >= options.quietMs
-      if (quiet && (options.enough?.(byTopic) ?? true)) break
+      if (quiet && (options.enough?.(byTopic) ?? true) && reachedEnds()) break
       if (Date.now() - started > options.timeoutMs) break
     }
   } finally {
