@@ -19,7 +19,14 @@ function joinTopology(kind: Kind, windows: JoinWindows) {
   return (b: StreamsBuilder) => {
     const left = b.stream('left', Consumed.with(str, str))
     const right = b.stream('right', Consumed.with(str, str))
-    left[kind](right, joiner, windows, StreamJoined.with(str, str, str)).to('joined', Produced.with(str, str))
+    const sj = StreamJoined.with(str, str, str)
+    const joined =
+      kind === 'join'
+        ? left.join(right, joiner, windows, sj)
+        : kind === 'leftJoin'
+          ? left.leftJoin(right, joiner, windows, sj)
+          : left.outerJoin(right, joiner, windows, sj)
+    joined.to('joined', Produced.with(str, str))
   }
 }
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { Consumed, Grouped, Materialized, Produced, Serdes, type StreamsBuilder } from '../../index.ts'
+import { Consumed, Grouped, Materialized, Produced, type Serde, Serdes, type StreamsBuilder } from '../../index.ts'
 import { drive, lines } from './driver-harness.ts'
 
 const str = Serdes.string()
 const num = Serdes.double()
 const json = Serdes.json<any>()
+/** Table inputs take null values (deletes). */
+const nullableStr = str as Serde<string | null>
 const joiner = (l: string | null, r: string | null) => `${l}+${r}`
 
 function tables(kind: 'join' | 'leftJoin' | 'outerJoin') {
@@ -27,8 +29,8 @@ describe('KTable-KTable joins through the driver', () => {
     'inner join emits results and tombstones as either side changes (%s)',
     async (type) => {
       const d = drive(tables('join'), type)
-      const left = d.createInputTopic('left', str, str)
-      const right = d.createInputTopic('right', str, str)
+      const left = d.createInputTopic('left', str, nullableStr)
+      const right = d.createInputTopic('right', str, nullableStr)
       const out = d.createOutputTopic('joined', str, str)
       await left.pipeInput('k', 'A', 1)
       await right.pipeInput('j', 'b', 2)
@@ -47,8 +49,8 @@ describe('KTable-KTable joins through the driver', () => {
 
   it('left join keeps left rows without a partner and retracts the null-joined row when one arrives', async () => {
     const d = drive(tables('leftJoin'))
-    const left = d.createInputTopic('left', str, str)
-    const right = d.createInputTopic('right', str, str)
+    const left = d.createInputTopic('left', str, nullableStr)
+    const right = d.createInputTopic('right', str, nullableStr)
     await right.pipeInput('k', 'a', 1)
     await left.pipeInput('k', 'A', 2)
     await left.pipeInput('j', 'J', 3)
@@ -75,8 +77,8 @@ describe('KTable-KTable joins through the driver', () => {
 
   it('outer join keeps rows of either side and deletes the row when both are gone', async () => {
     const d = drive(tables('outerJoin'))
-    const left = d.createInputTopic('left', str, str)
-    const right = d.createInputTopic('right', str, str)
+    const left = d.createInputTopic('left', str, nullableStr)
+    const right = d.createInputTopic('right', str, nullableStr)
     await right.pipeInput('k', 'a', 1)
     await left.pipeInput('k', 'A', 2)
     await right.pipeInput('k', null, 3)
