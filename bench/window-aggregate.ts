@@ -52,8 +52,16 @@ async function run(caching: boolean) {
     const start = performance.now()
     for (let i = 0; i < RECORDS; i++) await input.pipeInput(`car-${i % KEYS}`, 200 + (i % 100), i * STEP_MS)
     const seconds = (performance.now() - start) / 1000
-    const output = driver.createOutputTopic('sums', WindowedSerdes.timeWindowed(Serdes.string(), 10_000), Serdes.double())
-    return { recordsPerSec: Math.round(RECORDS / seconds), seconds: Number(seconds.toFixed(3)), outputRecords: output.readRecordsToList().length }
+    const output = driver.createOutputTopic(
+      'sums',
+      WindowedSerdes.timeWindowed(Serdes.string(), 10_000),
+      Serdes.double(),
+    )
+    return {
+      recordsPerSec: Math.round(RECORDS / seconds),
+      seconds: Number(seconds.toFixed(3)),
+      outputRecords: output.readRecordsToList().length,
+    }
   } finally {
     await driver.close()
   }
@@ -65,7 +73,8 @@ console.log(
   JSON.stringify(
     {
       benchmark: 'window-aggregate',
-      topology: 'groupByKey().windowedBy(TimeWindows 10 s, advance 1 s, grace 1 s).aggregate(sum), LevelDB window store',
+      topology:
+        'groupByKey().windowedBy(TimeWindows 10 s, advance 1 s, grace 1 s).aggregate(sum), LevelDB window store',
       records: RECORDS,
       keys: KEYS,
       eventTimeStepMs: STEP_MS,

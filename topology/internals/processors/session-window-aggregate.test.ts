@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { Serdes } from '../../serdes.ts'
 import { SessionWindows } from '../../windows/session-windows.ts'
 import { sessionWindowAggregate } from './session-window-aggregate.ts'
-import { MemorySessionStore } from './testing/memory-stores.ts'
 import { ProcessorHarness } from './testing/processor-harness.ts'
+import { testSessionStore } from './testing/test-stores.ts'
 
 async function sessions(windows: SessionWindows) {
-  const store = new MemorySessionStore<string, number>('s', Serdes.string(), windows.defaultRetentionMs())
+  const store = testSessionStore<string, number>('s', Serdes.string(), windows.defaultRetentionMs())
   const h = new ProcessorHarness([store])
   const p = await h.add(
     sessionWindowAggregate<string, string, number>({

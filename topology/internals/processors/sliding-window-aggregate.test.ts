@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { Serdes } from '../../serdes.ts'
 import { SlidingWindows } from '../../windows/sliding-windows.ts'
 import { slidingWindowAggregate } from './sliding-window-aggregate.ts'
-import { MemoryWindowStore } from './testing/memory-stores.ts'
 import { type Captured, ProcessorHarness } from './testing/processor-harness.ts'
+import { testWindowStore } from './testing/test-stores.ts'
+import { valueAndTimestampSerde } from './value-and-timestamp.ts'
 
 type Out = { key: { key: string; window: { start: number; end: number } }; value: { newValue: string } }
 
 async function run(inputs: [string, string, number][], aggregate = true) {
-  const store = new MemoryWindowStore<string, unknown>('s', Serdes.string(), 50_000, 10)
+  const store = testWindowStore('s', Serdes.string(), 50_000, 10, false, valueAndTimestampSerde(Serdes.json()))
   const h = new ProcessorHarness([store])
   const p = await h.add(
     slidingWindowAggregate<string, string, string | null>({
@@ -111,7 +112,7 @@ describe('slidingWindowAggregate (KStreamSlidingWindowAggregateTest cases)', () 
   })
 
   it('drops records whose windows have all closed and counts them', async () => {
-    const store = new MemoryWindowStore<string, unknown>('s', Serdes.string(), 50_000, 10)
+    const store = testWindowStore('s', Serdes.string(), 50_000, 10, false, valueAndTimestampSerde(Serdes.json()))
     const h = new ProcessorHarness([store])
     const p = await h.add(
       slidingWindowAggregate<string, string, string>({

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { Serdes } from '../../serdes.ts'
 import { JoinWindows } from '../../windows/join-windows.ts'
-import { timestampedKeyAndJoinSideSerde } from './join-outer-store.ts'
+import { leftOrRightListSerde, timestampedKeyAndJoinSideSerde } from './join-outer-store.ts'
 import { JoinTimeTrackers } from './join-time-tracker.ts'
 import { streamStreamJoin } from './stream-stream-join.ts'
-import { MemoryKeyValueStore, MemoryWindowStore } from './testing/memory-stores.ts'
 import { ProcessorHarness } from './testing/processor-harness.ts'
+import { testKeyValueStore, testWindowStore } from './testing/test-stores.ts'
 
 async function setup(kind: 'inner' | 'left' | 'outer', windows: JoinWindows) {
   const s = Serdes.string()
   const stores = [
-    new MemoryWindowStore<string, string>('l', s, windows.retentionMs(), windows.sizeMs(), true),
-    new MemoryWindowStore<string, string>('r', s, windows.retentionMs(), windows.sizeMs(), true),
-    new MemoryKeyValueStore('outer', timestampedKeyAndJoinSideSerde(s)),
+    testWindowStore<string, string>('l', s, windows.retentionMs(), windows.sizeMs(), true),
+    testWindowStore<string, string>('r', s, windows.retentionMs(), windows.sizeMs(), true),
+    testKeyValueStore('outer', timestampedKeyAndJoinSideSerde(s), leftOrRightListSerde(s, s)),
   ]
   const h = new ProcessorHarness(stores)
   const trackers = new JoinTimeTrackers()

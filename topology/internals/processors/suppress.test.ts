@@ -6,8 +6,8 @@ import { WindowedSerdes } from '../../windows/windowed-serdes.ts'
 import { suppress } from './suppress.ts'
 import type { BufferedEntry } from './suppress-buffer.ts'
 import { suppressBufferSerde } from './suppress-buffer-serde.ts'
-import { MemoryKeyValueStore } from './testing/memory-stores.ts'
 import { ProcessorHarness } from './testing/processor-harness.ts'
+import { testKeyValueStore } from './testing/test-stores.ts'
 
 const w = (key: string, start: number, end: number): Windowed<string> => ({ key, window: { start, end } })
 const change = (newValue: number | null, oldValue: number | null) => ({ newValue, oldValue })
@@ -15,7 +15,11 @@ const change = (newValue: number | null, oldValue: number | null) => ({ newValue
 async function setup(
   suppressed: Suppressed,
   graceMs = 0,
-  store = new MemoryKeyValueStore<unknown, BufferedEntry<number>>('buf', WindowedSerdes.json()),
+  store = testKeyValueStore<unknown, BufferedEntry<number>>(
+    'buf',
+    WindowedSerdes.json(),
+    suppressBufferSerde(Serdes.json<number>()),
+  ),
 ) {
   const h = new ProcessorHarness([store])
   const p = await h.add(suppress<unknown, number>({ storeName: 'buf', suppressed, graceMs, name: 'final' }))
@@ -48,7 +52,11 @@ describe('suppress', () => {
   })
 
   it('drops final tombstones and keeps the buffer across a restart', async () => {
-    const store = new MemoryKeyValueStore<unknown, BufferedEntry<number>>('buf', WindowedSerdes.json())
+    const store = testKeyValueStore<unknown, BufferedEntry<number>>(
+      'buf',
+      WindowedSerdes.json(),
+      suppressBufferSerde(Serdes.json<number>()),
+    )
     const first = await setup(Suppressed.untilWindowCloses(BufferConfig.unbounded()), 0, store)
     await first.h.pipe(first.p, w('A', 0, 10), change(1, null), 1)
     await first.h.pipe(first.p, w('S', 0, 10), change(1, null), 2)
@@ -60,7 +68,11 @@ describe('suppress', () => {
   })
 
   it('untilTimeLimit holds the latest update per key for the time limit', async () => {
-    const store = new MemoryKeyValueStore<unknown, BufferedEntry<number>>('buf', Serdes.json())
+    const store = testKeyValueStore<unknown, BufferedEntry<number>>(
+      'buf',
+      Serdes.json(),
+      suppressBufferSerde(Serdes.json<number>()),
+    )
     const { h, p, out } = await setup(Suppressed.untilTimeLimit(10, BufferConfig.unbounded()), 0, store)
     await h.pipe(p, 'a', change(1, null), 0)
     await h.pipe(p, 'a', change(2, 1), 5)
@@ -76,7 +88,11 @@ describe('suppress', () => {
     const early = await setup(
       Suppressed.untilTimeLimit(1000, BufferConfig.maxRecords(2)),
       0,
-      new MemoryKeyValueStore('buf', Serdes.json()),
+      testKeyValueStore<unknown, BufferedEntry<number>>(
+        'buf',
+        Serdes.json(),
+        suppressBufferSerde(Serdes.json<number>()),
+      ),
     )
     for (const [k, t] of [
       ['a', 1],
@@ -88,7 +104,11 @@ describe('suppress', () => {
     const strict = await setup(
       Suppressed.untilTimeLimit(1000, BufferConfig.maxRecords(1).shutDownWhenFull()),
       0,
-      new MemoryKeyValueStore('buf', Serdes.json()),
+      testKeyValueStore<unknown, BufferedEntry<number>>(
+        'buf',
+        Serdes.json(),
+        suppressBufferSerde(Serdes.json<number>()),
+      ),
     )
     await strict.h.pipe(strict.p, 'a', change(1, null), 1)
     await expect(strict.h.pipe(strict.p, 'b', change(1, null), 2)).rejects.toThrow(/buffer is full/)

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { Serdes } from '../../serdes.ts'
 import { tableAggregate } from './table-aggregate.ts'
 import { tableRepartitionMap } from './table-repartition-map.ts'
-import { MemoryKeyValueStore } from './testing/memory-stores.ts'
 import { ProcessorHarness } from './testing/processor-harness.ts'
+import { testKeyValueStore } from './testing/test-stores.ts'
 
 describe('table groupBy: tableRepartitionMap + tableAggregate', () => {
   it('sends the subtraction under the old key and the addition under the new key as two records', async () => {
@@ -19,7 +19,7 @@ describe('table groupBy: tableRepartitionMap + tableAggregate', () => {
   })
 
   it('aggregates with adder and subtractor', async () => {
-    const store = new MemoryKeyValueStore<string, unknown>('agg', Serdes.string())
+    const store = testKeyValueStore<string, unknown>('agg', Serdes.string())
     const h = new ProcessorHarness([store])
     const agg = await h.add(
       tableAggregate<string, number, number>({
@@ -42,7 +42,7 @@ describe('table groupBy: tableRepartitionMap + tableAggregate', () => {
   })
 
   it('reduce (no initializer) deletes the key when the last value is subtracted to null', async () => {
-    const store = new MemoryKeyValueStore<string, unknown>('agg', Serdes.string())
+    const store = testKeyValueStore<string, unknown>('agg', Serdes.string())
     const h = new ProcessorHarness([store])
     const reduce = await h.add(
       tableAggregate<string, string, string | null>({

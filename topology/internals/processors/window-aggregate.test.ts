@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { Serdes } from '../../serdes.ts'
 import { TimeWindows } from '../../windows/time-windows.ts'
-import { MemoryWindowStore } from './testing/memory-stores.ts'
 import { ProcessorHarness } from './testing/processor-harness.ts'
+import { testWindowStore } from './testing/test-stores.ts'
+import { valueAndTimestampSerde } from './value-and-timestamp.ts'
 import { windowAggregate } from './window-aggregate.ts'
 
 async function counter(windows: TimeWindows) {
-  const store = new MemoryWindowStore<string, unknown>(
+  const store = testWindowStore(
     'w',
     Serdes.string(),
     windows.defaultRetentionMs(),
     windows.sizeMs,
+    false,
+    valueAndTimestampSerde(Serdes.json()),
   )
   const h = new ProcessorHarness([store])
   const p = await h.add(

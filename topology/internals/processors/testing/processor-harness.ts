@@ -1,6 +1,6 @@
 /**
  * @module
- * Runs one processor with in-memory stores and captures what it forwards, for unit tests of the
+ * Runs processors on real in-memory stores and captures what it forwards, for unit tests of the
  * window and join processors.
  */
 import type { StateStore } from '../../../../stores/api.ts'
@@ -33,6 +33,15 @@ export class ProcessorHarness {
   }
 
   async add<K, V, KO, VO>(processor: Processor<K, V, KO, VO>): Promise<Processor<K, V, KO, VO>> {
+    for (const store of this.#stores.values()) {
+      if (!store.isOpen())
+        await store.init({
+          applicationId: 'test',
+          taskId: '0_0',
+          taskDir: '/nonexistent',
+          currentTimestamp: () => this.streamTime,
+        })
+    }
     const ctx: ProcessorContext<KO, VO> = {
       taskId: '0_0',
       applicationId: 'test',
