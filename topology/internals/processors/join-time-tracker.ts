@@ -36,33 +36,31 @@ export class JoinTimeTracker {
 }
 
 /**
- * Hands both join processors of a task the same tracker; the DSL creates one per join.
+ * Hands both join processors of a task the same tracker. The DSL creates one per join; the key is
+ * the task's left-side window store instance, which both processors of a task share, so trackers
+ * never leak between tasks or between drivers running the same topology.
  *
  * @example
  * ```ts
  * const trackers = new JoinTimeTrackers(0)
- * trackers.get('0_1') === trackers.get('0_1') // true
+ * trackers.get(leftStore) === trackers.get(leftStore) // true
  * ```
  */
 export class JoinTimeTrackers {
   readonly #emitIntervalMs: number
-  readonly #byTask = new Map<string, JoinTimeTracker>()
+  readonly #byTask = new WeakMap<object, JoinTimeTracker>()
 
   /** `emitIntervalMs`: wall-clock throttle of outer-store scans (Kafka's default is 1000; 0 scans on every record). */
   constructor(emitIntervalMs = 0) {
     this.#emitIntervalMs = emitIntervalMs
   }
 
-  get(taskId: string): JoinTimeTracker {
-    let tracker = this.#byTask.get(taskId)
+  get(taskAnchor: object): JoinTimeTracker {
+    let tracker = this.#byTask.get(taskAnchor)
     if (!tracker) {
       tracker = new JoinTimeTracker(this.#emitIntervalMs)
-      this.#byTask.set(taskId, tracker)
+      this.#byTask.set(taskAnchor, tracker)
     }
     return tracker
-  }
-
-  remove(taskId: string): void {
-    this.#byTask.delete(taskId)
   }
 }

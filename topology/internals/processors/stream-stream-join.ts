@@ -97,7 +97,7 @@ export function streamStreamJoin<K, VL, VR, VOut, VThis extends VL | VR = VL | V
       thisStore = context.getStateStore(options.thisStoreName)
       otherStore = context.getStateStore(options.otherStoreName)
       if (options.outerStoreName !== undefined) outerStore = context.getStateStore(options.outerStoreName)
-      tracker = trackers.get(context.taskId)
+      tracker = trackers.get(isLeft ? thisStore : otherStore)
     },
     async process(record: Record<K, VThis>) {
       const { key, value, timestamp } = record
@@ -137,9 +137,6 @@ export function streamStreamJoin<K, VL, VR, VOut, VThis extends VL | VR = VL | V
       const thisKey = { timestamp, leftSide: isLeft, key }
       const waiting = (await outerStore.get(thisKey)) ?? []
       await outerStore.put(thisKey, [...waiting, { leftSide: isLeft, value: value as VL | VR }])
-    },
-    close() {
-      trackers.remove(ctx.taskId)
     },
   }
 }
