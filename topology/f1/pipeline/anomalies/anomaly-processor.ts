@@ -1,0 +1,123 @@
+/**
+ * @module
+ * The anomaly detector as a custom processor: per `session:car` key it keeps the detectors' state
+ * (car-state.ts) in the `f1-anomaly-state` store, runs the detectors on each sample and forwards
+ * anomalies keyed by the car. A stream-time punctuator finds silent channels and closes anomalies
+ * that stopped; a wall-clock punctuator finds silent channels in live sessions.
+ *
+ * The store is written on every sample, so the changelog (and so exactly-once restore) always
+ * matches the committed input; the in-memory map only saves reads and is rebuilt from the store
+ * after a restart.
+ */
+import type { KeyValueStore } from '../../../../stores/api.ts'
+import type { Processor, ProcessorContext, Record } from '../../../processor.ts'
+import type { TelemetrySample } from '../../model/index.ts'
+import type { F1Config } from '../config.ts'
+import { F1Stores } from '../store-names.ts'
+import type { Anomaly } from './anomaly.ts'
+import { type CarState, newCarState } from './car-state.ts'
+import { detectSample } from './detect.ts'
+import { closeStale, type DetectorContext } from './detector-context.ts'
+import { checkSilentChannels } from './sensor-dropout.ts'
+
+interface WallSeen {
+  readonly seen: { [channel: string]: number }
+  any: number
+}
+
+/**
+ * The detector processor.
+ *
+ * @example
+ * ```ts
+ * builder.addStateStore(anomalyStateStore(config))
+ * clean.process(() => new AnomalyProcessor(config), F1Stores.anomalyState).to('f1.telemetry.anomalies')
+ * ```
+ */
+export class AnomalyProcessor implements Processor<string, TelemetrySample, string, Anomaly> {
+  readonly #config: F1Config
+  readonly #cars = new Map<string, CarState>()
+  readonly #wall = new Map<string, WallSeen>()
+  #ctx!: ProcessorContext<string, Anomaly>
+  #store!: KeyValueStore<string, CarState>
+
+  constructor(config: F1Config) {
+    this.#config = config
+  }
+
+  init(ctx: ProcessorContext<string, Anomaly>): void {
+    this.#ctx = ctx
+    this.#store = ctx.getStateStore<KeyValueStore<string, CarState>>(F1Stores.anomalyState)
+    const dropout = this.#config.anomalies.sensorDropout
+    ctx.schedule(dropout.checkIntervalMs, 'stream-time', (t) => this.#punctuateStreamTime(t))
+    if (dropout.wallClockCheckMs > 0) {
+      ctx.schedule(dropout.wallClockCheckMs, 'wall-clock-time', (now) => this.#punctuateWallClock(now))
+    }
+  }
+
+  async process(record: Record<string, TelemetrySample>): Promise<void> {
+    const s = record.value
+    if (s === null || s === undefined) return
+    const car = await this.#car(record.key, s)
+    const out: Anomaly[] = []
+    detectSample(this.#context(car, out), s)
+    this.#noteWall(record.key, s.channel)
+    await this.#store.put(record.key, car)
+    await this.#forward(record.key, out, record.timestamp)
+  }
+
+  async #car(key: string, s: TelemetrySample): Promise<CarState> {
+    let car = this.#cars.get(key)
+    if (car === undefined) {
+      car = (await this.#store.get(key)) ?? newCarState(s.sessionKey, s.carNumber)
+      this.#cars.set(key, car)
+    }
+    return car
+  }
+
+  #context(car: CarState, out: Anomaly[]): DetectorContext {
+    return { car, config: this.#config, emit: (a) => out.push(a) }
+  }
+
+  #noteWall(key: string, channel: string): void {
+    const now = this.#ctx.currentSystemTime()
+    let w = this.#wall.get(key)
+    if (w === undefined) {
+      w = { seen: {}, any: now }
+      this.#wall.set(key, w)
+    }
+    w.seen[channel] = now
+    w.any = now
+  }
+
+  async #punctuateStreamTime(streamTime: number): Promise<void> {
+    for (const [key, car] of this.#cars) {
+      const out: Anomaly[] = []
+      const ctx = this.#context(car, out)
+      checkSilentChannels(ctx, car.lastSeen, car.lastAny, car.lastAny)
+      closeStale(ctx, car.lastAny)
+      if (out.length === 0) continue
+      await this.#store.put(key, car)
+      await this.#forward(key, out, Math.max(streamTime, 0))
+    }
+  }
+
+  async #punctuateWallClock(now: number): Promise<void> {
+    for (const [key, w] of this.#wall) {
+      const car = this.#cars.get(key)
+      if (car === undefined) continue
+      const out: Anomaly[] = []
+      checkSilentChannels(this.#context(car, out), w.seen, w.any, now)
+      if (out.length === 0) continue
+      await this.#store.put(key, car)
+      await this.#forward(key, out, car.lastAny)
+    }
+  }
+
+  async #forward(key: string, anomalies: readonly Anomaly[], timestamp: number): Promise<void> {
+    for (const a of anomalies) {
+      this.#ctx.recordMetric(`f1.anomalies.${a.type}.${a.status}`)
+      await this.#ctx.forward({ key, value: a, timestamp, headers: {} })
+    }
+  }
+}

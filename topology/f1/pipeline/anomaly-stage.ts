@@ -1,0 +1,59 @@
+/**
+ * @module
+ * Stage: anomaly detection. Clean samples -> the detector processor (with its state store) ->
+ * f1.telemetry.anomalies, and the anomaly table per car and session (`f1-anomalies`).
+ */
+import { Stores } from '../../../stores/index.ts'
+import type { KStream } from '../../dsl/kstream.ts'
+import { Named } from '../../dsl/named.ts'
+import { Produced } from '../../dsl/produced.ts'
+import type { StreamsBuilder } from '../../dsl/streams-builder.ts'
+import { Serdes } from '../../serdes.ts'
+import type { TelemetrySample } from '../model/index.ts'
+import { F1Topics } from '../topics.ts'
+import type { Anomaly } from './anomalies/anomaly.ts'
+import { AnomalyProcessor } from './anomalies/anomaly-processor.ts'
+import { addAnomaly, type CarAnomalies, emptyCarAnomalies } from './anomalies/car-anomalies.ts'
+import type { CarState } from './anomalies/car-state.ts'
+import type { F1Config } from './config.ts'
+import { f1Materialized } from './materialize.ts'
+import { F1Stores } from './store-names.ts'
+
+/**
+ * Adds the stage and returns the anomaly stream (keyed `session:car`).
+ *
+ * @example
+ * ```ts
+ * const anomalies = anomalyStage(builder, clean, config)
+ * ```
+ */
+export function anomalyStage(
+  builder: StreamsBuilder,
+  samples: KStream<string, TelemetrySample>,
+  config: F1Config,
+): KStream<string, Anomaly> {
+  const supplier =
+    config.stores.type === 'memory'
+      ? Stores.inMemoryKeyValueStore(F1Stores.anomalyState)
+      : Stores.persistentKeyValueStore(F1Stores.anomalyState)
+  builder.addStateStore(
+    Stores.keyValueStoreBuilder(supplier, Serdes.string(), Serdes.json<CarState>())
+      .withCachingEnabled()
+      .withLoggingEnabled(),
+  )
+  const anomalies = samples.process<string, Anomaly>(
+    () => new AnomalyProcessor(config),
+    Named.as('f1-anomaly-detector'),
+    F1Stores.anomalyState,
+  )
+  anomalies.to(F1Topics.telemetryAnomalies.name, Produced.with(Serdes.string(), Serdes.json<Anomaly>()))
+  anomalies
+    .groupByKey()
+    .aggregate<CarAnomalies>(
+      emptyCarAnomalies,
+      (_key, a, current) => addAnomaly(current, a),
+      f1Materialized(F1Stores.anomalies, config),
+      Named.as('f1-anomaly-table'),
+    )
+  return anomalies
+}

@@ -1,0 +1,71 @@
+/**
+ * @module
+ * Stage 1, raw -> clean: reads f1.telemetry.raw as bytes (so no record fails deserialization and
+ * every failure gets a reason), checks each record (raw-check.ts), writes clean samples to
+ * f1.telemetry.clean and rejected records unchanged, with reason headers, to
+ * f1.telemetry.quarantine; counts outcomes per car in a windowed validation-rate table.
+ */
+import { Branched } from '../../dsl/branched.ts'
+import { Consumed } from '../../dsl/consumed.ts'
+import type { KStream } from '../../dsl/kstream.ts'
+import { Named } from '../../dsl/named.ts'
+import { Produced } from '../../dsl/produced.ts'
+import type { StreamsBuilder } from '../../dsl/streams-builder.ts'
+import { Serdes } from '../../serdes.ts'
+import { TimeWindows } from '../../windows/time-windows.ts'
+import type { TelemetrySample } from '../model/index.ts'
+import { F1Topics } from '../topics.ts'
+import type { F1Config } from './config.ts'
+import { f1Materialized } from './materialize.ts'
+import { QuarantineProcessor, type Rejected } from './quarantine-processor.ts'
+import { checkRaw, type RawCheck } from './raw-check.ts'
+import { F1Stores } from './store-names.ts'
+import { addCheck, emptyCounts, type ValidationCounts } from './validation-rate.ts'
+
+interface Checked {
+  readonly raw: Uint8Array | null
+  readonly check: RawCheck
+}
+
+/**
+ * Adds the stage and returns the clean sample stream (keyed `session:car`).
+ *
+ * @example
+ * ```ts
+ * const clean = validateStage(builder, config)
+ * ```
+ */
+export function validateStage(builder: StreamsBuilder, config: F1Config): KStream<string, TelemetrySample> {
+  const maxBytes = config.validation.maxRawBytes
+  const checked = builder
+    .stream<string, Uint8Array>(F1Topics.telemetryRaw.name, Consumed.with(Serdes.string(), Serdes.bytes()))
+    .mapValues((raw, key): Checked => ({ raw, check: checkRaw(key, raw, maxBytes) }), Named.as('f1-validate'))
+  checked
+    .groupByKey()
+    .windowedBy(TimeWindows.ofSizeWithNoGrace(config.validation.rateWindowMs))
+    .aggregate<ValidationCounts>(
+      emptyCounts,
+      (_key, c, counts) => addCheck(counts, c.check),
+      f1Materialized(F1Stores.validationRate, config),
+      Named.as('f1-validation-rate'),
+    )
+  const branches = checked
+    .split(Named.as('f1-raw-'))
+    .branch((_key, c) => c.check.ok, Branched.as('valid'))
+    .defaultBranch(Branched.as('rejected'))
+  branches['f1-raw-rejected']!.mapValues((c): Rejected => {
+    const check = c.check as Extract<RawCheck, { ok: false }>
+    return { raw: c.raw, reason: check.reason, field: check.field, message: check.message }
+  }, Named.as('f1-reject'))
+    .process(() => new QuarantineProcessor(), Named.as('f1-quarantine-headers'))
+    .to(
+      F1Topics.telemetryQuarantine.name,
+      Produced.with(Serdes.string(), Serdes.bytes()) as Produced<string, Uint8Array | null>,
+    )
+  const clean = branches['f1-raw-valid']!.mapValues(
+    (c) => (c.check as Extract<RawCheck, { ok: true }>).sample,
+    Named.as('f1-clean'),
+  )
+  clean.to(F1Topics.telemetryClean.name, Produced.with(Serdes.string(), Serdes.json<TelemetrySample>()))
+  return clean
+}
