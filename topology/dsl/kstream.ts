@@ -71,23 +71,18 @@ export interface KStream<K, V> {
   groupBy<KR>(selector: KeyValueMapper<K, V, KR>, grouped?: Grouped<KR, V>): KGroupedStream<KR, V>
   /** Inner join with a table: each stream record looks up the table; table updates emit nothing. */
   join<VT, VR>(table: KTable<K, VT>, joiner: ValueJoiner<V, VT, VR>, joined?: Joined<K, V, VT>): KStream<K, VR>
-  /** Left join with a table: like join, with `null` as table value when the key is absent. */
-  leftJoin<VT, VR>(
-    table: KTable<K, VT>,
-    joiner: ValueJoiner<V, VT | null, VR>,
-    joined?: Joined<K, V, VT>,
-  ): KStream<K, VR>
-  /** Runs a custom processor connected to the named stores (added with `builder.addStateStore`). */
-  process<KR, VR>(
-    supplier: ProcessorSupplier<K, V, KR, VR>,
-    ...storeNamesOrNamed: Array<string | Named>
-  ): KStream<KR, VR>
   /** Windowed inner join with another stream: pairs of records of equal key within the join window. */
   join<VO, VR>(
     otherStream: KStream<K, VO>,
     joiner: ValueJoiner<V, VO, VR>,
     windows: JoinWindows,
     streamJoined?: StreamJoined<K, V, VO>,
+  ): KStream<K, VR>
+  /** Left join with a table: like join, with `null` as table value when the key is absent. */
+  leftJoin<VT, VR>(
+    table: KTable<K, VT>,
+    joiner: ValueJoiner<V, VT | null, VR>,
+    joined?: Joined<K, V, VT>,
   ): KStream<K, VR>
   /** Windowed left join: unmatched records of this stream are emitted with `null` once their window closes. */
   leftJoin<VO, VR>(
@@ -103,4 +98,9 @@ export interface KStream<K, V> {
     windows: JoinWindows,
     streamJoined?: StreamJoined<K, V, VO>,
   ): KStream<K, VR>
+  /** Runs a custom processor connected to the named stores (added with `builder.addStateStore`). */
+  process<KR, VR>(
+    supplier: ProcessorSupplier<K, V, KR, VR>,
+    ...storeNamesOrNamed: Array<string | Named>
+  ): KStream<KR, VR>
 }
