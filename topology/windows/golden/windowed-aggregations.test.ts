@@ -166,6 +166,54 @@ describe('sliding windows (SlidingWindows, KStreamSlidingWindowAggregateTest inp
   )
 })
 
+describe('sliding windows with the store cache', () => {
+  it('reads windows back through the cache and flushes the same final values (KStreamSlidingWindowAggregateTest small input)', async () => {
+    const d = drive(
+      (b) => {
+        b.stream('in', Consumed.with(str, str))
+          .groupByKey()
+          .windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(10, 50))
+          .aggregate(
+            () => '0',
+            (_k, v, agg) => `${agg}+${v}`,
+            Materialized.as<string, string>('cached-sliding').withValueSerde(str),
+          )
+          .toStream()
+          .to('out', Produced.with(WindowedSerdes.timeWindowed(str, 10), str))
+      },
+      'leveldb',
+      { commitEvery: 100 },
+    )
+    const input = d.createInputTopic('in', str, str)
+    for (const [v, t] of [
+      ['1', 10],
+      ['2', 15],
+      ['3', 20],
+      ['4', 22],
+      ['5', 30],
+    ] as const)
+      await input.pipeInput('A', v, t)
+    const out = d.createOutputTopic('out', WindowedSerdes.timeWindowed(str, 10), str)
+    expect(out.isEmpty()).toBe(true) // nothing forwarded before the cache flushes
+    await d.advanceWallClockTime(1) // commits
+    const records = out.readRecordsToList()
+    expect(records).toHaveLength(9) // one flushed result per window
+    const last = new Map<number, string>()
+    for (const r of records) last.set(r.key.window.start, `${r.value}@${r.timestamp}`)
+    expect(Object.fromEntries(last)).toEqual({
+      0: '0+1@10',
+      5: '0+1+2@15',
+      10: '0+1+2+3@20',
+      11: '0+2+3@20',
+      12: '0+2+3+4@22',
+      16: '0+3+4@22',
+      20: '0+3+4+5@30',
+      21: '0+4+5@30',
+      23: '0+5@30',
+    })
+  })
+})
+
 describe('session windows (SessionWindows)', () => {
   it.each(['leveldb', 'memory'] as const)(
     'merges sessions, retracts merged ones with tombstones and drops late records (%s)',
