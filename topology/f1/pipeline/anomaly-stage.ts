@@ -27,9 +27,9 @@ import { F1Stores } from './store-names.ts'
  * const anomalies = anomalyStage(builder, clean, config)
  * ```
  */
-export function anomalyStage(
+export function anomalyStage<S extends TelemetrySample>(
   builder: StreamsBuilder,
-  samples: KStream<string, TelemetrySample>,
+  samples: KStream<string, S>,
   config: F1Config,
 ): KStream<string, Anomaly> {
   const supplier =
@@ -41,7 +41,8 @@ export function anomalyStage(
       .withCachingEnabled()
       .withLoggingEnabled(),
   )
-  const anomalies = samples.process<string, Anomaly>(
+  // a handle is invariant in its value type; the detector reads any telemetry sample
+  const anomalies = (samples as unknown as KStream<string, TelemetrySample>).process<string, Anomaly>(
     () => new AnomalyProcessor(config),
     Named.as('f1-anomaly-detector'),
     F1Stores.anomalyState,

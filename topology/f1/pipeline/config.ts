@@ -88,6 +88,10 @@ export const defaultF1Config = {
       stuck_sensor: 'info',
     } as Record<string, Severity>,
   },
+  topics: {
+    /** Partitions of session-keyed topics (f1.race-control, f1.sessions): the laps-by-session repartition matches it. */
+    sessionPartitions: 1,
+  },
   stores: {
     /** `'leveldb'` (persistent, default) or `'memory'` (tests, benchmarks). */
     type: 'leveldb' as 'leveldb' | 'memory',

@@ -19,6 +19,8 @@ export const F1Stores = {
   lapPosition: 'f1-lap-position',
   /** `session:car` -> the driver (from f1.drivers). */
   drivers: 'f1-drivers',
+  /** `session` -> the session (from f1.sessions). */
+  sessions: 'f1-sessions',
   /** `session` -> flag periods of the session (from f1.race-control). */
   raceControl: 'f1-race-control-periods',
   /** Windowed 1 s tumbling per `session:car`: car metrics aggregate. */

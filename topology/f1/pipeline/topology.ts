@@ -8,6 +8,9 @@ import { StreamsBuilder } from '../../dsl/streams-builder.ts'
 import type { Topology } from '../../dsl/topology.ts'
 import { anomalyStage } from './anomaly-stage.ts'
 import { type F1Config, type F1ConfigInput, parseF1Config } from './config.ts'
+import { goldStage } from './gold-stage.ts'
+import { lapStage } from './lap-stage.ts'
+import { metricsStage } from './metrics-stage.ts'
 import { validateStage } from './validate-stage.ts'
 
 /**
@@ -22,6 +25,9 @@ export function buildF1Topology(input: F1ConfigInput | F1Config = {}): Topology 
   const config = parseF1Config(input as F1ConfigInput)
   const builder = new StreamsBuilder({ defaultStoreType: config.stores.type })
   const clean = validateStage(builder, config)
-  anomalyStage(builder, clean, config)
+  const { laps, tagged } = lapStage(builder, clean, config)
+  metricsStage(clean, config)
+  const anomalies = anomalyStage(builder, tagged, config)
+  goldStage(builder, { laps, tagged, anomalies }, config)
   return builder.build()
 }

@@ -29,7 +29,8 @@ export function sampleArrived(ctx: DetectorContext, channel: string, t: number):
   car.lastSeen[channel] = prev === undefined ? t : Math.max(prev, t)
   if (prev === undefined || t - prev <= ctx.config.anomalies.sensorDropout.maxGapMs) return
   const name = subjectName(channel)
-  const open = car.subjects[name]?.open ?? {
+  const seen = car.subjects[name]?.open
+  const open = seen ?? {
     id: `${car.sessionKey}:${car.carNumber}|sensor_dropout|${channel}|${prev + 1}`,
     start: prev + 1,
     end: t - 1,
@@ -38,6 +39,8 @@ export function sampleArrived(ctx: DetectorContext, channel: string, t: number):
   }
   open.end = t - 1
   open.evidence = { gapMs: t - prev, lastSampleAt: prev }
+  // every anomaly has exactly one open record, so counting opens counts anomalies
+  if (seen === undefined) ctx.emit(toAnomaly(ctx, 'sensor_dropout', channel, open, 'open'))
   ctx.emit(toAnomaly(ctx, 'sensor_dropout', channel, open, 'closed'))
   delete car.subjects[name]
 }

@@ -1,0 +1,76 @@
+/**
+ * @module
+ * Stage: the gold lap and session tables. Tagged samples and laps feed the lap-stats processor
+ * (`f1-lap-stats`, f1.laps.stats); lap stats and anomalies aggregate into the per session and car
+ * table (`f1-session-car-stats`, f1.sessions.stats).
+ */
+import { Stores } from '../../../stores/index.ts'
+import type { KStream } from '../../dsl/kstream.ts'
+import { Named } from '../../dsl/named.ts'
+import { Produced } from '../../dsl/produced.ts'
+import type { StreamsBuilder } from '../../dsl/streams-builder.ts'
+import { Serdes } from '../../serdes.ts'
+import type { Lap } from '../model/index.ts'
+import { F1Topics } from '../topics.ts'
+import type { Anomaly } from './anomalies/anomaly.ts'
+import type { F1Config } from './config.ts'
+import type { TaggedSample } from './lap-position.ts'
+import type { LapStats } from './lap-stats.ts'
+import { type CarLaps, type LapEvent, LapStatsProcessor } from './lap-stats-processor.ts'
+import { f1Materialized } from './materialize.ts'
+import { addSessionEvent, emptySessionStats, type SessionCarStats, type SessionEvent } from './session-stats.ts'
+import { F1Stores } from './store-names.ts'
+
+function keyValueStore<V>(name: string, config: F1Config) {
+  const supplier =
+    config.stores.type === 'memory' ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name)
+  return Stores.keyValueStoreBuilder(supplier, Serdes.string(), Serdes.json<V>())
+    .withCachingEnabled()
+    .withLoggingEnabled()
+}
+
+/**
+ * Adds the stage.
+ *
+ * @example
+ * ```ts
+ * goldStage(builder, { laps, tagged, anomalies }, config)
+ * ```
+ */
+export function goldStage(
+  builder: StreamsBuilder,
+  inputs: { laps: KStream<string, Lap>; tagged: KStream<string, TaggedSample>; anomalies: KStream<string, Anomaly> },
+  config: F1Config,
+): void {
+  builder.addStateStore(keyValueStore<CarLaps>(F1Stores.lapAccumulator, config))
+  builder.addStateStore(keyValueStore<LapStats>(F1Stores.lapStats, config))
+  const samples = inputs.tagged
+    .filter((_key, s) => s.channel === 'dynamics' || s.channel === 'tyres', Named.as('f1-lap-samples'))
+    .mapValues((sample): LapEvent => ({ kind: 'sample', sample }), Named.as('f1-lap-sample-event'))
+  const laps = inputs.laps.mapValues((lap): LapEvent => ({ kind: 'lap', lap }), Named.as('f1-lap-event'))
+  const stats = samples
+    .merge(laps, Named.as('f1-lap-events'))
+    .process<string, LapStats>(
+      () => new LapStatsProcessor(config),
+      Named.as('f1-lap-stats'),
+      F1Stores.lapAccumulator,
+      F1Stores.lapStats,
+    )
+  stats.to(F1Topics.lapStats.name, Produced.with(Serdes.string(), Serdes.json<LapStats>()))
+  const lapEvents = stats.mapValues((s): SessionEvent => ({ kind: 'lap', stats: s }), Named.as('f1-session-lap'))
+  const anomalyEvents = inputs.anomalies.mapValues(
+    (anomaly): SessionEvent => ({ kind: 'anomaly', anomaly }),
+    Named.as('f1-session-anomaly'),
+  )
+  lapEvents
+    .merge(anomalyEvents, Named.as('f1-session-events'))
+    .groupByKey()
+    .aggregate<SessionCarStats>(
+      emptySessionStats,
+      (_key, e, s) => addSessionEvent(s, e),
+      f1Materialized(F1Stores.sessionStats, config),
+      Named.as('f1-session-car-stats'),
+    )
+    .toStream()
+    .to(F1Topics.sessionStats.name, Produced.with(Serdes.string(), Serdes.json<SessionCarStats>()))
+}

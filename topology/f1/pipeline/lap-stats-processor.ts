@@ -1,0 +1,70 @@
+/**
+ * @module
+ * Builds the gold lap table: per `session:car`, accumulates tagged samples by lap (state in
+ * `f1-lap-accumulator`); when the lap record arrives, writes the lap's stats to `f1-lap-stats`
+ * under `session:car:lap` and forwards them keyed by car. Both stores are changelogged, and written
+ * on every record, so a restore under exactly-once matches the committed input.
+ */
+import type { KeyValueStore } from '../../../stores/api.ts'
+import type { Processor, ProcessorContext, Record } from '../../processor.ts'
+import type { Lap } from '../model/index.ts'
+import type { F1Config } from './config.ts'
+import type { TaggedSample } from './lap-position.ts'
+import { accumulate, emptyLap, type LapAccumulator, type LapStats, lapStats } from './lap-stats.ts'
+import { F1Stores } from './store-names.ts'
+
+/** A sample of a lap or the lap's record. */
+export type LapEvent =
+  | { readonly kind: 'sample'; readonly sample: TaggedSample }
+  | { readonly kind: 'lap'; readonly lap: Lap }
+
+/** Accumulators of a car's laps in progress, by lap number. */
+export type CarLaps = { [lap: string]: LapAccumulator }
+
+/**
+ * The processor.
+ *
+ * @example
+ * ```ts
+ * events.process(() => new LapStatsProcessor(config), F1Stores.lapAccumulator, F1Stores.lapStats)
+ * ```
+ */
+export class LapStatsProcessor implements Processor<string, LapEvent, string, LapStats> {
+  readonly #config: F1Config
+  readonly #cache = new Map<string, CarLaps>()
+  #ctx!: ProcessorContext<string, LapStats>
+  #acc!: KeyValueStore<string, CarLaps>
+  #stats!: KeyValueStore<string, LapStats>
+
+  constructor(config: F1Config) {
+    this.#config = config
+  }
+
+  init(ctx: ProcessorContext<string, LapStats>): void {
+    this.#ctx = ctx
+    this.#acc = ctx.getStateStore<KeyValueStore<string, CarLaps>>(F1Stores.lapAccumulator)
+    this.#stats = ctx.getStateStore<KeyValueStore<string, LapStats>>(F1Stores.lapStats)
+  }
+
+  async process(record: Record<string, LapEvent>): Promise<void> {
+    const event = record.value
+    if (event === null || event === undefined) return
+    let laps = this.#cache.get(record.key)
+    if (laps === undefined) {
+      laps = (await this.#acc.get(record.key)) ?? {}
+      this.#cache.set(record.key, laps)
+    }
+    if (event.kind === 'sample') {
+      const n = String(event.sample.lap)
+      laps[n] = accumulate(laps[n] ?? emptyLap(), event.sample, this.#config)
+      await this.#acc.put(record.key, laps)
+      return
+    }
+    const lap = event.lap
+    const stats = lapStats(lap, laps[String(lap.lapNumber)] ?? emptyLap())
+    for (const n of Object.keys(laps)) if (Number(n) <= lap.lapNumber) delete laps[n]
+    await this.#acc.put(record.key, laps)
+    await this.#stats.put(`${record.key}:${lap.lapNumber}`, stats)
+    await this.#ctx.forward({ key: record.key, value: stats, timestamp: record.timestamp, headers: {} })
+  }
+}
