@@ -8,6 +8,7 @@
 import type { KTable } from '../../dsl/ktable.ts'
 import type { Serde } from '../../serdes.ts'
 import { Suppressed } from '../../windows/suppressed.ts'
+import { toHex } from '../processors/key-identity.ts'
 import { suppress } from '../processors/suppress.ts'
 import { suppressBufferSerde } from '../processors/suppress-buffer-serde.ts'
 import { addProcessor } from './graph-helpers.ts'
@@ -40,7 +41,7 @@ export function suppressTable<K, V>(table: KTableImpl<K, V>, suppressed: Suppres
       topicConfig: {},
     }),
   )
-  const keyId = (key: K) => Buffer.from(keySerde.serialize(storeName, key) ?? new Uint8Array(0)).toString('hex')
+  const keyId = (key: K) => toHex(keySerde.serialize(storeName, key) ?? new Uint8Array(0))
   const node = addProcessor(
     builder,
     name,

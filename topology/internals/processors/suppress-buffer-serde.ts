@@ -6,6 +6,7 @@
  */
 import type { Headers } from '../../processor.ts'
 import type { Serde } from '../../serdes.ts'
+import { fromBase64, toBase64 } from './key-identity.ts'
 import type { BufferedEntry } from './suppress-buffer.ts'
 
 interface Meta {
@@ -22,15 +23,13 @@ const decoder = new TextDecoder()
 
 function encodeHeaders(headers: Headers): Meta['h'] {
   const out: Meta['h'] = {}
-  for (const [k, v] of Object.entries(headers))
-    out[k] = typeof v === 'string' ? v : { b64: Buffer.from(v).toString('base64') }
+  for (const [k, v] of Object.entries(headers)) out[k] = typeof v === 'string' ? v : { b64: toBase64(v) }
   return out
 }
 
 function decodeHeaders(h: Meta['h']): Headers {
   const out: Record<string, string | Uint8Array> = {}
-  for (const [k, v] of Object.entries(h))
-    out[k] = typeof v === 'string' ? v : new Uint8Array(Buffer.from(v.b64, 'base64'))
+  for (const [k, v] of Object.entries(h)) out[k] = typeof v === 'string' ? v : fromBase64(v.b64)
   return out
 }
 
