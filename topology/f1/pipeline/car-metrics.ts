@@ -87,6 +87,31 @@ export function addSample(agg: CarMetricsAggregate, s: TelemetrySample): CarMetr
   return agg
 }
 
+function mergeStats(a: FieldStats | null, b: FieldStats | null): FieldStats | null {
+  if (a === null) return b
+  if (b === null) return a
+  return { n: a.n + b.n, sum: a.sum + b.sum, min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) }
+}
+
+/**
+ * Merges two aggregates (the 10 s and sliding views are built from the final 1 s windows: sums,
+ * counts, minima and maxima merge exactly).
+ *
+ * @example
+ * ```ts
+ * mergeMetrics(tenSeconds, oneSecond).samples
+ * ```
+ */
+export function mergeMetrics(a: CarMetricsAggregate, b: CarMetricsAggregate): CarMetricsAggregate {
+  return {
+    samples: a.samples + b.samples,
+    speed: mergeStats(a.speed, b.speed),
+    rpm: mergeStats(a.rpm, b.rpm),
+    throttle: mergeStats(a.throttle, b.throttle),
+    brake: mergeStats(a.brake, b.brake),
+  }
+}
+
 function summary(stats: FieldStats | null) {
   return stats === null ? null : { avg: stats.sum / stats.n, min: stats.min, max: stats.max, n: stats.n }
 }

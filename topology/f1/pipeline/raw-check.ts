@@ -47,7 +47,11 @@ export function checkRaw(key: string | null, value: Uint8Array | null, maxBytes:
     return fail('MALFORMED', '(root)', `not JSON: ${(error as Error).message}`)
   }
   const v = validateRawRecord(normalizeRaw(parsed))
-  if (!v.ok) return v
+  if (!v.ok) {
+    // zod reports an unknown discriminator as an invalid value of `channel`
+    if (v.field === 'channel' && v.reason === 'INVALID_VALUE') return fail('UNKNOWN_CHANNEL', 'channel', v.message)
+    return v
+  }
   const expected = keyOf(v.value)
   if (key !== expected) return fail('KEY_MISMATCH', '(key)', `key '${key}' is not '${expected}'`)
   return { ok: true, sample: v.value }
