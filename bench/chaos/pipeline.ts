@@ -4,9 +4,9 @@
  * (T2, or T1 while the DSL cannot build T2) kept alive by a supervisor (a worker that dies unasked is noted and restarted, as a process
  * manager would), and a load generator at a fixed rate.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { type MessageToProduce, Producer } from '@platformatic/kafka'
 import { produceAtRate, type RateProducer } from '../workload/preload.ts'
 import {
@@ -17,7 +17,7 @@ import {
   type TopologyName,
   topicsOf,
 } from '../workload/reference.ts'
-import { type ClusterTarget, createTopics, deleteTopics } from '../workload/topics.ts'
+import { type ClusterTarget, createTopics, deleteTopics, listTopics } from '../workload/topics.ts'
 import { startWorker, type WorkerProcess } from '../workload/workers.ts'
 
 /** A worker exit nobody asked for. */
@@ -44,6 +44,8 @@ export class ChaosPipeline {
   readonly inputTopic: string
   readonly outputs: OutputTopics
   readonly unexpectedExits: UnexpectedExit[] = []
+  /** Every line the workers print, for post-mortems (git-ignored). */
+  readonly workerLog: string
   readonly #log: (line: string) => void
   readonly #workers = new Map<number, WorkerProcess>()
   readonly #intentional = new Set<number>()
@@ -67,6 +69,9 @@ export class ChaosPipeline {
     this.inputTopic = `${id}-input`
     this.outputs = outputTopics(id)
     this.#log = log
+    const logDir = resolve(import.meta.dirname, '..', '..', '.cache', 'chaos')
+    mkdirSync(logDir, { recursive: true })
+    this.workerLog = join(logDir, `${id}.log`)
   }
 
   /** All topics of the pipeline. */
@@ -143,23 +148,29 @@ export class ChaosPipeline {
     this.#closed = true
     await this.stopLoad().catch(() => 0)
     await Promise.all(this.running().map((i) => this.#stop(i)))
-    if (!keepTopics) await deleteTopics(this.target, this.topics).catch(() => {})
+    if (!keepTopics) {
+      const all = await listTopics(this.target, `${this.id}-`).catch(() => this.topics)
+      await deleteTopics(this.target, all).catch(() => {})
+    }
     rmSync(this.#stateDir, { recursive: true, force: true })
   }
 
   #start(instance: number): void {
-    const w = startWorker({
-      implementation: 'pitwall',
-      topology: this.topology,
-      guarantee: this.guarantee,
-      applicationId: this.id,
-      instance,
-      brokers: this.target.brokers,
-      inputTopic: this.inputTopic,
-      outputs: this.outputs,
-      commitIntervalMs: 100,
-      stateDir: join(this.#stateDir, `w${instance}`),
-    })
+    const w = startWorker(
+      {
+        implementation: 'pitwall',
+        topology: this.topology,
+        guarantee: this.guarantee,
+        applicationId: this.id,
+        instance,
+        brokers: this.target.brokers,
+        inputTopic: this.inputTopic,
+        outputs: this.outputs,
+        commitIntervalMs: 100,
+        stateDir: join(this.#stateDir, `w${instance}`),
+      },
+      (line) => appendFileSync(this.workerLog, `${new Date().toISOString()} ${line}\n`),
+    )
     this.#workers.set(instance, w)
     void w.exited.then((code) => {
       if (this.#workers.get(instance) === w) this.#workers.delete(instance)

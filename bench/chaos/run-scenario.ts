@@ -71,6 +71,7 @@ export async function runScenario(
     const verification = await verifyPipeline(pipeline, log)
     const failures = [...outcome.failures, ...verification.failures]
     for (const f of failures) log(`  FAIL ${f}`)
+    if (failures.length > 0) log(`  worker logs: ${pipeline.workerLog}`)
     return {
       ...base,
       outcome,

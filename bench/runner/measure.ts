@@ -13,7 +13,7 @@ import { observe } from '../workload/observer.ts'
 import { produceAtRate } from '../workload/preload.ts'
 import type { Guarantee, TopologyName } from '../workload/reference.ts'
 import { outputTopics, REFERENCE, topicsOf } from '../workload/reference.ts'
-import { type ClusterTarget, createTopics, deleteTopics } from '../workload/topics.ts'
+import { type ClusterTarget, createTopics, deleteTopics, listTopics } from '../workload/topics.ts'
 import type { WorkerSpec } from '../workload/worker-spec.ts'
 import { startWorker, type WorkerProcess } from '../workload/workers.ts'
 
@@ -72,7 +72,8 @@ function newRun(target: ClusterTarget, config: RunConfig, log: (line: string) =>
     )
   const cleanup = async (workers: WorkerProcess[]) => {
     const rss = await Promise.all(workers.map((w) => w.stop()))
-    await deleteTopics(target, topics).catch(() => {})
+    const internal = await listTopics(target, `${id}-`).catch(() => [])
+    await deleteTopics(target, [...new Set([...topics, ...internal])]).catch(() => {})
     rmSync(stateDir, { recursive: true, force: true })
     return rss
   }

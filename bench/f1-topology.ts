@@ -1,0 +1,56 @@
+/**
+ * @module
+ * Throughput of the whole F1 topology: a simulated race of 50 cars (by default) is generated
+ * first, then piped through the topology in the TopologyTestDriver (memory stores, commit every
+ * 1000 records); prints JSON with events/s. The runtime under exactly-once is measured by the
+ * bench harness once the F1 worker runs there. `node bench/f1-topology.ts [--cars 50] [--laps 1]`.
+ */
+import { parseArgs } from 'node:util'
+import { Simulator } from '../connectors/simulator/simulator.ts'
+import { buildF1Topology } from '../topology/f1/pipeline/topology.ts'
+import { F1Topics } from '../topology/f1/topics.ts'
+import { Serdes } from '../topology/serdes.ts'
+import { TopologyTestDriver } from '../topology/test-driver/index.ts'
+
+const { values } = parseArgs({
+  options: { cars: { type: 'string', default: '50' }, laps: { type: 'string', default: '1' } },
+})
+const cars = Number(values.cars)
+const sim = new Simulator({ seed: 1, cars, laps: Number(values.laps), anomaliesPerType: 2 })
+const encoder = new TextEncoder()
+const records: Array<{ topic: string; key: string; value: Uint8Array; timestamp: number }> = []
+for (const batch of sim.batches()) {
+  for (const r of batch) records.push({ ...r, value: encoder.encode(JSON.stringify(r.value)) })
+}
+const topology = buildF1Topology({ stores: { type: 'memory' } })
+const read = new Set(topology.runnable().subtopologies.flatMap((s) => s.sourceTopics))
+const driver = new TopologyTestDriver(topology, { commitEvery: 1000 })
+const inputs = new Map(
+  [...read].map((topic) => [topic, driver.createInputTopic(topic, Serdes.string(), Serdes.bytes())] as const),
+)
+const rssBefore = process.memoryUsage().rss
+const started = performance.now()
+let piped = 0
+for (const r of records) {
+  const input = inputs.get(r.topic)
+  if (input === undefined) continue
+  await input.pipeInput(r.key, r.value, r.timestamp)
+  piped++
+}
+const elapsedMs = performance.now() - started
+await driver.close()
+process.stdout.write(
+  `${JSON.stringify({
+    bench: 'f1-topology',
+    runner: 'topology-test-driver',
+    guarantee: 'none (in-process driver)',
+    cars,
+    laps: Number(values.laps),
+    events: piped,
+    rawEvents: records.filter((r) => r.topic === F1Topics.telemetryRaw.name).length,
+    elapsedMs: Math.round(elapsedMs),
+    eventsPerSecond: Math.round((piped / elapsedMs) * 1000),
+    rssMiB: Math.round(process.memoryUsage().rss / 1048576),
+    rssGrowthMiB: Math.round((process.memoryUsage().rss - rssBefore) / 1048576),
+  })}\n`,
+)
