@@ -60,6 +60,14 @@ describe('loadConfig', () => {
     expect(config.commitIntervalMs).toBe(250)
   })
 
+  it('accepts the JSON settings of the F1 pipeline and the benchmark workers as text', () => {
+    const config = loadConfig({
+      env: { PITWALL_F1_CONFIG: '{"stores":{"type":"memory"}}', PITWALL_BENCH_WORKER: '{}' },
+    })
+    expect(JSON.parse(config.f1Config!)).toEqual({ stores: { type: 'memory' } })
+    expect(config.benchWorker).toBe('{}')
+  })
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ env: { PITWALL_BROKERS: '' } }).brokers).toBeUndefined()
   })
@@ -95,6 +103,8 @@ describe('loadConfig', () => {
     ['PITWALL_LOG_LEVEL', 'verbose', 'debug | info | warn | error'],
     ['PITWALL_CARS', '23', 'integer 1-22'],
     ['PITWALL_SEED', '1.5', 'integer'],
+    ['PITWALL_F1_CONFIG', '[1]', 'JSON object'],
+    ['PITWALL_BENCH_WORKER', '{nope', 'JSON object'],
   ])('rejects %s=%s, naming the variable and the form %s', (variable, value, form) => {
     const error = failure(() => loadConfig({ env: { [variable]: value } }))
     expect(error.code).toBe(ErrorCodes.CONFIG_INVALID)
