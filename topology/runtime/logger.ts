@@ -18,7 +18,7 @@ function line(level: string, prefix: string, message: string, fields?: Record<st
 }
 
 /**
- * A logger writing to stderr; debug lines only with `PITWALL_DEBUG=1`.
+ * A logger writing to stderr; debug lines only with `PITWALL_LOG_LEVEL=debug`.
  *
  * @example
  * ```ts
@@ -26,7 +26,7 @@ function line(level: string, prefix: string, message: string, fields?: Record<st
  * ```
  */
 export function consoleLogger(prefix: string): Logger {
-  const debug = process.env.PITWALL_DEBUG === '1'
+  const debug = process.env.PITWALL_LOG_LEVEL === 'debug'
   return {
     info: (m, f) => process.stderr.write(line('INFO ', prefix, m, f)),
     warn: (m, f) => process.stderr.write(line('WARN ', prefix, m, f)),

@@ -182,6 +182,9 @@ export class PitwallStreams {
       thread.assigned(tasks)
     })
     consumer.on('consumer:group:rebalance', () => this.#setState('rebalancing'))
+    // Group errors (e.g. a rejoin cut short by close()) must not crash the process: they are logged
+    // and the heartbeat loop rejoins.
+    consumer.on('error', (error) => o.logger.warn(`consumer group error: ${String(error?.message ?? error)}`))
     this.#setState('rebalancing')
     await consumer.joinGroup({})
     this.#loop = thread.run()

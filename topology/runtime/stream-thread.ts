@@ -53,6 +53,7 @@ export class StreamThread {
   #lastCommit = Date.now()
   #lastPunctuate = 0
   #failures = 0
+  #stats = { records: 0, commits: 0, since: Date.now() }
 
   constructor(
     o: ResolvedStreamsOptions,
@@ -154,6 +155,7 @@ export class StreamThread {
         for (const record of part.records) {
           if (this.#rebalancing || this.#stopping) break
           await this.#process(at, record)
+          this.#stats.records++
           at.positions.set(part.topic, BigInt(record.offset) + 1n)
           at.consumed.set(part.topic, BigInt(record.offset) + 1n)
         }
@@ -199,10 +201,26 @@ export class StreamThread {
     }
     await this.#committer.commit(offsets, this.#consumer)
     for (const t of this.#tasks.values()) for (const [topic, offset] of t.consumed) t.committed.set(topic, offset)
+    if (offsets.length > 0) this.#stats.commits++
+    this.#reportStats()
     if (this.#o.processingGuarantee === 'at_least_once' && offsets.length > 0) {
       for (const t of this.#tasks.values()) await this.#manager.checkpoint(t)
     }
     this.#lastCommit = Date.now()
+  }
+
+  #reportStats(): void {
+    const now = Date.now()
+    if (now - this.#stats.since < 10_000) return
+    const positions: Record<string, string> = {}
+    for (const t of this.#tasks.values())
+      for (const [topic, o] of t.committed) positions[`${topic}-${t.task.partition}`] = String(o)
+    this.#o.logger.info('progress', {
+      records: this.#stats.records,
+      commits: this.#stats.commits,
+      committed: positions,
+    })
+    this.#stats = { records: 0, commits: 0, since: now }
   }
 
   async #commitQuietly(): Promise<void> {

@@ -5,7 +5,8 @@
  * transaction was left open (last stable offset = high watermark on every partition).
  */
 import { Consumer } from '@platformatic/kafka'
-import { readCommitted } from '../../helpers/kafka.ts'
+import { fetchPartitions } from '../../../topology/runtime/fetcher.ts'
+import { readCommitted, testBrokers, withAdmin } from '../../helpers/kafka.ts'
 import type { Aggregate, EchoTopics } from './echo-topology.ts'
 
 /** Input as written by the driver: key -> sequence numbers. */
@@ -44,9 +45,12 @@ export async function verifyOutputs(
 ): Promise<Verdict> {
   const expected = [...input.values()].reduce((a, v) => a + v.length, 0)
   const seen = new Map<string, number>()
+  const unique = new Set<string>()
   const echo = await readCommitted(topics.echo, {
     until: (records) => {
-      return new Set(records.map((r) => `${r.key}:${r.value}`)).size >= expected
+      const r = records[records.length - 1]!
+      unique.add(`${r.key}:${r.value}`)
+      return unique.size >= expected
     },
     timeoutMs: 90_000,
   })
@@ -55,15 +59,7 @@ export async function verifyOutputs(
   for (const [key, values] of input) for (const v of values) if (!seen.has(`${key}:${v}`)) missing.push(`${key}:${v}`)
   const duplicates = opts.exactlyOnce ? [...seen].filter(([, n]) => n > 1).map(([k]) => k) : []
   const wrongAggregates: string[] = []
-  const aggs = await readCommitted(topics.agg, {
-    until: (records) => {
-      const last = new Map(records.map((r) => [r.key, JSON.parse(r.value!) as Aggregate]))
-      return [...input].every(
-        ([k, v]) => last.get(k)?.count === v.length || (!opts.exactlyOnce && (last.get(k)?.count ?? 0) >= v.length),
-      )
-    },
-    timeoutMs: 60_000,
-  }).catch(() => [])
+  const aggs = await readUntilComplete(topics.agg, input, opts.exactlyOnce)
   const lastAgg = new Map(aggs.map((r) => [r.key, JSON.parse(r.value!) as Aggregate]))
   for (const [key, values] of input) {
     const want = recompute(values)
@@ -78,13 +74,7 @@ export async function verifyOutputs(
     const g = String(Number(key) % 7)
     groups.set(g, [...(groups.get(g) ?? []), ...values])
   }
-  const groupOut = await readCommitted(topics.group, {
-    until: (records) => {
-      const last = new Map(records.map((r) => [r.key, JSON.parse(r.value!) as Aggregate]))
-      return [...groups].every(([k, v]) => (last.get(k)?.count ?? 0) >= v.length)
-    },
-    timeoutMs: 60_000,
-  }).catch(() => [])
+  const groupOut = await readUntilComplete(topics.group, groups, opts.exactlyOnce)
   const lastGroup = new Map(groupOut.map((r) => [r.key, JSON.parse(r.value!) as Aggregate]))
   const wrongGroups: string[] = []
   for (const [g, values] of groups) {
@@ -120,5 +110,80 @@ export async function openTransactions(brokers: string[], topics: string[]): Pro
     return open
   } finally {
     await consumer.close(true)
+  }
+}
+
+/**
+ * Waits until the application's group has committed the end of the input on every partition (the
+ * workers are done), so the verifier reads settled outputs.
+ *
+ * @example
+ * ```ts
+ * await waitForCommittedInput('crash-eos', 'in', 120_000)
+ * ```
+ */
+export async function waitForCommittedInput(groupId: string, topic: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  await withAdmin(async (admin) => {
+    for (;;) {
+      const ends = await admin.fetchTopicOffsets(topic)
+      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] })
+      const lagging = ends.filter(
+        (e) => committed?.partitions.find((p) => p.partition === e.partition)?.offset !== e.high,
+      )
+      if (lagging.length === 0) return
+      if (Date.now() > deadline) throw new Error(`group ${groupId} still lags on ${topic}: ${JSON.stringify(lagging)}`)
+      await new Promise((r) => setTimeout(r, 500))
+    }
+  })
+}
+
+/**
+ * Reads a whole topic read-committed with Pitwall's fetcher (aborted batches dropped). Used for the
+ * aggregate topics: kafkajs read_committed consumers were seen stalling on them (see README).
+ *
+ * @example
+ * ```ts
+ * const records = await readAllCommitted('agg')
+ * ```
+ */
+export async function readAllCommitted(topic: string): Promise<{ key: string | null; value: string | null }[]> {
+  const consumer = new Consumer({ clientId: 'eos-verifier', groupId: 'eos-verifier', bootstrapBrokers: testBrokers() })
+  consumer.topics.trackAll(topic)
+  try {
+    const ends = await consumer.listOffsets({ topics: [topic], isolationLevel: 1 })
+    const out: { key: string | null; value: string | null }[] = []
+    for (const [partition, end] of ends.get(topic)!.entries()) {
+      let position = 0n
+      while (position < end) {
+        const [part] = await fetchPartitions(consumer, [{ topic, partition, offset: position }], {
+          maxWaitMs: 100,
+          maxBytesPerPartition: 4 * 1024 * 1024,
+          readCommitted: true,
+        })
+        if (!part) continue
+        position = part.nextOffset
+        for (const r of part.records) {
+          out.push({ key: r.key && Buffer.from(r.key).toString(), value: r.value && Buffer.from(r.value).toString() })
+        }
+      }
+    }
+    return out
+  } finally {
+    await consumer.close(true)
+  }
+}
+
+/** Re-reads an aggregate topic until every key's last value counts all its inputs (or 60 s pass). */
+async function readUntilComplete(topic: string, input: DriverInput, exact: boolean) {
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    const records = await readAllCommitted(topic)
+    const last = new Map(records.map((r) => [r.key, JSON.parse(r.value!) as Aggregate]))
+    const done = [...input].every(([k, v]) =>
+      exact ? last.get(k)?.count === v.length : (last.get(k)?.count ?? 0) >= v.length,
+    )
+    if (done || Date.now() > deadline) return records
+    await new Promise((r) => setTimeout(r, 500))
   }
 }
