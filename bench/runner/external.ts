@@ -9,11 +9,36 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { ErrorCodes, PitwallError } from '../../core/errors.ts'
 
-/** The scripts of other parts, tried in order (the first existing path of each entry runs). */
-export const EXTERNAL_SCRIPTS: readonly { name: string; paths: string[] }[] = [
-  { name: 'state stores', paths: ['bench/stores.bench.ts', 'bench/stores.ts'] },
-  { name: 'window aggregation', paths: ['bench/window-aggregate.ts'] },
-  { name: 'F1 simulator at the 50-car load', paths: ['bench/simulator.ts'] },
+/** One script of another part: where it is and its arguments per profile. */
+export interface ExternalScript {
+  readonly name: string
+  /** Tried in order; the first existing path runs. */
+  readonly paths: string[]
+  readonly args: { readonly smoke: string[]; readonly full: string[] }
+}
+
+/** The scripts of other parts (each also gets `PITWALL_BENCH_PROFILE` and `PITWALL_BROKERS`). */
+export const EXTERNAL_SCRIPTS: readonly ExternalScript[] = [
+  {
+    name: 'state stores',
+    paths: ['bench/stores.bench.ts', 'bench/stores.ts'],
+    args: { smoke: ['--keys', '20000', '--restore', '100000'], full: [] },
+  },
+  {
+    name: 'window aggregation',
+    paths: ['bench/window-aggregate.ts'],
+    args: { smoke: ['--records', '5000'], full: [] },
+  },
+  {
+    name: 'F1 topology at the 50-car load (TopologyTestDriver)',
+    paths: ['bench/f1-topology.ts'],
+    args: { smoke: ['--cars', '10'], full: ['--cars', '50'] },
+  },
+  {
+    name: 'F1 simulator at the 50-car load',
+    paths: ['bench/simulator.ts'],
+    args: { smoke: ['--cars', '50', '--laps', '3'], full: ['--cars', '50'] },
+  },
 ]
 
 /** The outcome of one external script. */
@@ -50,8 +75,15 @@ export async function runExternal(
     log(`external: ${entry.name} (${script})`)
     const started = performance.now()
     try {
-      const stdout = await runScript(script, profile, brokers)
-      results.push({ name: entry.name, script, figures: parseJsonOutput(stdout), ms: performance.now() - started })
+      const args = profile === 'full' ? entry.args.full : entry.args.smoke
+      const stdout = await runScript(script, args, profile, brokers)
+      const command = [script, ...args].join(' ')
+      results.push({
+        name: entry.name,
+        script: command,
+        figures: parseJsonOutput(stdout),
+        ms: performance.now() - started,
+      })
     } catch (error) {
       results.push({
         name: entry.name,
@@ -63,14 +95,14 @@ export async function runExternal(
   return results
 }
 
-function runScript(script: string, profile: string, brokers: string[]): Promise<string> {
+function runScript(script: string, args: string[], profile: string, brokers: string[]): Promise<string> {
   return new Promise((done, fail) => {
     execFile(
       process.execPath,
-      [script, '--profile', profile],
+      [script, ...args],
       {
         cwd: repoRoot,
-        env: { ...process.env, PITWALL_BROKERS: brokers.join(',') },
+        env: { ...process.env, PITWALL_BROKERS: brokers.join(','), PITWALL_BENCH_PROFILE: profile },
         timeout: 20 * 60_000,
         maxBuffer: 16 * 1024 * 1024,
       },

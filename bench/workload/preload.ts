@@ -155,7 +155,8 @@ export function produceAtRate(
   }
   const run = async (): Promise<ProduceStats> => {
     while (!stopped && sent < count) {
-      const due = Math.min(count, Math.floor(((performance.now() - started) / 1000) * rate))
+      // a backlog (after an outage) is sent in batches of at most BATCH records
+      const due = Math.min(count, sent + BATCH, Math.floor(((performance.now() - started) / 1000) * rate))
       if (due > sent) {
         const messages: MessageToProduce<Buffer, Buffer, Buffer, Buffer>[] = []
         const now = Date.now()
