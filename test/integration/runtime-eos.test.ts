@@ -2,11 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import type { KeyValueStore } from '../../stores/api.ts'
 import { PitwallStreams, type StreamsState } from '../../topology/runtime/pitwall-streams.ts'
 import { createTopics, testBrokers } from '../helpers/kafka.ts'
 import { uniqueName, uniqueTopic } from '../helpers/names.ts'
 import { driveInput } from './eos/driver.ts'
-import { echoTopology } from './eos/echo-topology.ts'
+import { type Aggregate, echoTopology } from './eos/echo-topology.ts'
 import { openTransactions, verifyOutputs } from './eos/verify.ts'
 
 const dirs: string[] = []
@@ -41,7 +42,7 @@ describe('PitwallStreams on the broker, one worker in process', () => {
     expect(verdict).toMatchObject({ missing: [], duplicates: [], wrongAggregates: [], wrongGroups: [] })
     expect(verdict.echoCount).toBe(500)
     const before = new Map<string, unknown>()
-    for (const store of streams.localStores<import('./eos/level-store.ts').LevelJsonStore<unknown>>('agg').values()) {
+    for (const store of streams.localStores<KeyValueStore<string, Aggregate>>('agg').values()) {
       for await (const { key, value } of store.all()) before.set(key, value)
     }
     expect(before.size).toBe(100)
@@ -67,7 +68,7 @@ describe('PitwallStreams on the broker, one worker in process', () => {
       check()
     })
     const after = new Map<string, unknown>()
-    for (const store of again.localStores<import('./eos/level-store.ts').LevelJsonStore<unknown>>('agg').values()) {
+    for (const store of again.localStores<KeyValueStore<string, Aggregate>>('agg').values()) {
       for await (const { key, value } of store.all()) after.set(key, value)
     }
     expect(after).toEqual(before)

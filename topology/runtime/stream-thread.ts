@@ -11,7 +11,6 @@ import type { Consumer } from '@platformatic/kafka'
 import { describeError, ErrorCodes, isPitwallError, PitwallError } from '../../core/errors.ts'
 import type { ConsumedRecord } from '../internals/runnable.ts'
 import type { Committer, OffsetToCommit } from './committer.ts'
-import { deadLetter } from './dead-letter.ts'
 import { type FetchPosition, fetchPartitions } from './fetcher.ts'
 import type { ResolvedStreamsOptions } from './options.ts'
 import type { BufferedCollector } from './record-collector.ts'
@@ -171,17 +170,14 @@ export class StreamThread {
     if (now - this.#lastCommit >= this.#o.commitIntervalMs) await this.#commit()
   }
 
+  /**
+   * The task consults the error handlers and dead-letters; an error escaping `process` means the
+   * handler answered 'fail' (or the topology threw outside of them), which stops the worker.
+   */
   async #process(at: ActiveTask, record: ConsumedRecord): Promise<void> {
     try {
       await at.task.process(record)
     } catch (error) {
-      const deser = isPitwallError(error, ErrorCodes.SERDE_DESERIALIZATION)
-      const handler = deser ? this.#o.deserializationErrorHandler : this.#o.processingErrorHandler
-      const context = { taskId: at.id, record, error }
-      if (handler(context) === 'continue') {
-        deadLetter(this.#collector, this.#o.deadLetterTopic, context, this.#o.logger)
-        return
-      }
       throw new PitwallError(
         ErrorCodes.PROCESSING,
         `task ${at.id} failed on ${record.topic}-${record.partition}@${record.offset}: ${describeError(error)}`,

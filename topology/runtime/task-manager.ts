@@ -10,7 +10,7 @@ import type { Consumer } from '@platformatic/kafka'
 import type { RunnableTopology, StreamTask, TaskContext } from '../internals/runnable.ts'
 import { deleteCheckpoint, writeCheckpoint } from './checkpoint.ts'
 import { stableCommittedOffsets } from './committed-offsets.ts'
-import { deadLetteringHandler } from './dead-letter.ts'
+import { loggingHandler } from './error-handlers.ts'
 import type { ResolvedStreamsOptions } from './options.ts'
 import { type BufferedCollector, changelogWriter } from './record-collector.ts'
 import { type RestoreProgress, restoreTask } from './state-restorer.ts'
@@ -75,13 +75,8 @@ export class TaskManager {
         (store) => changelogs.get(store) ?? name(`${store}-changelog`),
         parsed.partition,
       ),
-      deserializationErrorHandler: deadLetteringHandler(
-        o.deserializationErrorHandler,
-        collector,
-        o.deadLetterTopic,
-        o.logger,
-      ),
-      processingErrorHandler: deadLetteringHandler(o.processingErrorHandler, collector, o.deadLetterTopic, o.logger),
+      deserializationErrorHandler: loggingHandler(o.deserializationErrorHandler, 'deserialization', o),
+      processingErrorHandler: loggingHandler(o.processingErrorHandler, 'processing', o),
       ...(o.deadLetterTopic ? { deadLetterTopic: o.deadLetterTopic } : {}),
       wallClock: Date.now,
       topicName: name,

@@ -1,17 +1,25 @@
 /**
  * @module
- * The topology of the runtime's exactly-once tests, written directly against the RunnableTopology
- * seam (modelled on Kafka's EOS system test): sub-topology 0 reads `<input>` (key = '0'..'999',
- * value = per-key sequence number), echoes every record to `<echo>`, keeps per-key
- * count/sum/min/max in LevelDB and emits it to `<agg>`, and re-keys by `key % 7` through a
- * repartition topic; sub-topology 1 keeps count/sum per group and emits it to `<group>`.
- * Topic names come from EOS_INPUT / EOS_ECHO / EOS_AGG / EOS_GROUP.
+ * The topology of the runtime's exactly-once tests, built with the DSL (modelled on Kafka's EOS
+ * system test): reads `<input>` (key = '0'..'999', value = per-key sequence number as text), echoes
+ * every record to `<echo>`, keeps per-key count/sum/min/max in a cached LevelDB store (`agg`) and
+ * emits it to `<agg>`, and re-keys by `key % 7` through the `rekey` repartition topic into a second
+ * cached LevelDB store (`group`) emitted to `<group>`. Topic names come from EOS_INPUT / EOS_ECHO /
+ * EOS_AGG / EOS_GROUP when the worker CLI loads this module.
  */
 import { ErrorCodes, PitwallError } from '../../../core/errors.ts'
-import type { ConsumedRecord, RunnableTopology, StreamTask, TaskContext } from '../../../topology/internals/runnable.ts'
-import { LevelJsonStore } from './level-store.ts'
+import {
+  Consumed,
+  Grouped,
+  Materialized,
+  Produced,
+  type Serde,
+  Serdes,
+  StreamsBuilder,
+  type Topology,
+} from '../../../topology/index.ts'
 
-/** Per-key aggregate kept by sub-topology 0. */
+/** Per-key aggregate. */
 export interface Aggregate {
   count: number
   sum: number
@@ -27,132 +35,61 @@ export interface EchoTopics {
   group: string
 }
 
-const dec = new TextDecoder()
-const enc = new TextEncoder()
+const text = Serdes.string()
 
-function parseSeq(record: ConsumedRecord): number {
-  const text = record.value === null ? '' : dec.decode(record.value)
-  const n = Number(text)
-  if (text === '' || !Number.isInteger(n)) {
-    throw new PitwallError(
-      ErrorCodes.SERDE_DESERIALIZATION,
-      `cannot deserialize record from topic '${record.topic}': '${text}' is not an integer`,
-      {
-        details: { topic: record.topic },
-      },
-    )
-  }
-  return n
-}
-
-class EchoTask implements StreamTask {
-  readonly id: string
-  readonly subtopology: number
-  readonly partition: number
-  readonly stores: Map<string, LevelJsonStore<Aggregate>>
-  #ctx: TaskContext
-  #topics: EchoTopics
-  #store: LevelJsonStore<Aggregate>
-  #streamTime = -1
-  #current = 0
-
-  constructor(subtopology: number, partition: number, ctx: TaskContext, topics: EchoTopics) {
-    this.id = `${subtopology}_${partition}`
-    this.subtopology = subtopology
-    this.partition = partition
-    this.#ctx = ctx
-    this.#topics = topics
-    this.#store = new LevelJsonStore<Aggregate>(subtopology === 0 ? 'agg' : 'group')
-    this.stores = new Map([[this.#store.name, this.#store]])
-  }
-
-  async openStores(): Promise<void> {
-    await this.#store.init({
-      applicationId: this.#ctx.applicationId,
-      taskId: this.id,
-      taskDir: this.#ctx.taskDir,
-      ...(this.#ctx.changelog ? { changelog: this.#ctx.changelog } : {}),
-      currentTimestamp: () => this.#current,
-    })
-  }
-
-  async initialize(): Promise<void> {}
-
-  async process(record: ConsumedRecord): Promise<void> {
-    this.#current = record.timestamp
-    this.#streamTime = Math.max(this.#streamTime, record.timestamp)
-    const seq = parseSeq(record)
-    const key = dec.decode(record.key!)
-    const out = this.#ctx.collector
-    if (this.subtopology === 0) {
-      out.send(this.#topics.echo, { key: record.key, value: record.value, timestamp: record.timestamp, headers: {} })
-      out.send(this.#ctx.topicName('rekey-repartition'), {
-        key: enc.encode(String(Number(key) % 7)),
-        value: record.value,
-        timestamp: record.timestamp,
-        headers: {},
-      })
+/** Sequence numbers as decimal text; anything else is undecodable (a poison record). */
+export const sequenceSerde: Serde<number> = {
+  serialize: (topic, n) => text.serialize(topic, String(n)),
+  deserialize: (topic, bytes) => {
+    const s = text.deserialize(topic, bytes)
+    const n = Number(s)
+    if (s === null || s === '' || !Number.isInteger(n)) {
+      throw new PitwallError(
+        ErrorCodes.SERDE_DESERIALIZATION,
+        `cannot deserialize record from topic '${topic}': '${s}' is not an integer`,
+        { details: { topic } },
+      )
     }
-    const prev = await this.#store.get(key)
-    const next: Aggregate = prev
-      ? { count: prev.count + 1, sum: prev.sum + seq, min: Math.min(prev.min, seq), max: Math.max(prev.max, seq) }
-      : { count: 1, sum: seq, min: seq, max: seq }
-    await this.#store.put(key, next)
-    const target = this.subtopology === 0 ? this.#topics.agg : this.#topics.group
-    out.send(target, {
-      key: record.key,
-      value: enc.encode(JSON.stringify(next)),
-      timestamp: record.timestamp,
-      headers: {},
-    })
-  }
-
-  async punctuate(): Promise<void> {}
-  async commit(): Promise<void> {}
-  streamTime(): number {
-    return this.#streamTime
-  }
-  async close(): Promise<void> {
-    await this.#store.close()
-  }
+    return n
+  },
 }
+
+const aggregateSerde = Serdes.json<Aggregate>()
+const initial = (): Aggregate => ({ count: 0, sum: 0, min: Number.MAX_SAFE_INTEGER, max: Number.MIN_SAFE_INTEGER })
+const fold = (_key: string, seq: number, a: Aggregate): Aggregate => ({
+  count: a.count + 1,
+  sum: a.sum + seq,
+  min: Math.min(a.min, seq),
+  max: Math.max(a.max, seq),
+})
 
 /**
  * The test topology for the given topics.
  *
  * @example
  * ```ts
- * const runnable = echoTopology({ input: 'in', echo: 'echo', agg: 'agg', group: 'group' })
+ * const topology = echoTopology({ input: 'in', echo: 'echo', agg: 'agg', group: 'group' })
  * ```
  */
-export function echoTopology(topics: EchoTopics): RunnableTopology {
-  return {
-    subtopologies: [
-      {
-        id: 0,
-        sourceTopics: [topics.input],
-        sinkTopics: [topics.echo, topics.agg],
-        changelogTopics: new Map([['agg', 'agg-changelog']]),
-      },
-      {
-        id: 1,
-        sourceTopics: ['rekey-repartition'],
-        sinkTopics: [topics.group],
-        changelogTopics: new Map([['group', 'group-changelog']]),
-      },
-    ],
-    internalTopics: [
-      { name: 'rekey-repartition', kind: 'repartition', config: {} },
-      { name: 'agg-changelog', kind: 'changelog', config: { 'cleanup.policy': 'compact' } },
-      { name: 'group-changelog', kind: 'changelog', config: { 'cleanup.policy': 'compact' } },
-    ],
-    copartitionGroups: [],
-    createTask: (subtopology, partition, ctx) => new EchoTask(subtopology, partition, ctx, topics),
-  }
+export function echoTopology(topics: EchoTopics): Topology {
+  const builder = new StreamsBuilder()
+  const input = builder.stream(topics.input, Consumed.with(text, sequenceSerde))
+  input.to(topics.echo, Produced.with(text, sequenceSerde))
+  input
+    .groupByKey()
+    .aggregate(initial, fold, Materialized.as<string, Aggregate>('agg').withValueSerde(aggregateSerde))
+    .toStream()
+    .to(topics.agg, Produced.with(text, aggregateSerde))
+  input
+    .groupBy((key) => String(Number(key) % 7), Grouped.as<string, number>('rekey').withKeySerde(text))
+    .aggregate(initial, fold, Materialized.as<string, Aggregate>('group').withValueSerde(aggregateSerde))
+    .toStream()
+    .to(topics.group, Produced.with(text, aggregateSerde))
+  return builder.build()
 }
 
 /** The worker CLI's entry: topics from the environment. */
-export default function topology(): RunnableTopology {
+export default function topology(): Topology {
   const env = process.env
   return echoTopology({
     input: env.EOS_INPUT ?? 'eos-input',
