@@ -1,48 +1,98 @@
 /**
  * @module
  * Scores the F1 anomaly detection: runs a simulated race (20 cars by default) as fast as possible
- * through the whole F1 topology in the TopologyTestDriver and prints precision and recall per
- * anomaly type against the simulator's ground truth, as JSON. Exits 1 when a type scores below
- * 0.95. `node scripts/f1-score.ts [--cars 20] [--laps 10] [--seed 1] [--per-type 3]`.
+ * through the whole F1 topology and prints precision and recall per anomaly type against the
+ * simulator's ground truth, as JSON. Exits 1 when a type scores below 0.95.
+ * - default: in the TopologyTestDriver (no broker).
+ * - `--broker`: through the real broker (PITWALL_BROKERS or `--brokers`, else the local one, started
+ *   if needed): prefixed F1 topics of its own, one in-process worker under exactly_once_v2, the
+ *   detected anomalies read back with kafkajs in read_committed mode.
+ * `node scripts/f1-score.ts [--broker] [--cars 20] [--laps 10] [--seed 1] [--per-type 3] [--partitions 6]`
  */
+import { randomBytes } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { scoreDetections } from '../connectors/simulator/scoring.ts'
 import { F1AnomalyTypes } from '../topology/f1/pipeline/anomalies/anomaly.ts'
 import { driveRace } from '../topology/f1/pipeline/testing/race-driver.ts'
+import { ensureBroker } from './broker.ts'
+import { brokerAnomalies } from './f1/anomaly-records.ts'
+import { runBrokerRace } from './f1/broker-race.ts'
+import { deleteF1Run } from './f1/topic-setup.ts'
 
 const { values } = parseArgs({
   options: {
+    broker: { type: 'boolean', default: false },
+    brokers: { type: 'string' },
     cars: { type: 'string', default: '20' },
     laps: { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
     'per-type': { type: 'string', default: '3' },
+    partitions: { type: 'string', default: '6' },
+    keep: { type: 'boolean', default: false },
   },
 })
-const race = await driveRace({
-  seed: Number(values.seed),
-  cars: Number(values.cars),
-  laps: Number(values.laps),
-  anomaliesPerType: Number(values['per-type']),
-})
-const detections = race.anomalies.map((a) => ({
+const race = { seed: Number(values.seed), cars: Number(values.cars), laps: Number(values.laps) }
+const anomaliesPerType = Number(values['per-type'])
+
+async function scoreInDriver() {
+  const driven = await driveRace({ ...race, anomaliesPerType })
+  await driven.driver.close()
+  return {
+    runner: 'topology-test-driver',
+    inputRecords: driven.inputRecords,
+    elapsedMs: Math.round(driven.elapsedMs),
+    eventsPerSecond: Math.round((driven.inputRecords / driven.elapsedMs) * 1000),
+    anomalies: driven.anomalies,
+    truth: driven.truth,
+  }
+}
+
+async function scoreOnBroker() {
+  const brokers =
+    values.brokers?.split(',') ?? process.env.PITWALL_BROKERS?.split(',') ?? (await ensureBroker()).brokers
+  const id = `f1-score-${Date.now().toString(36)}-${randomBytes(2).toString('hex')}`
+  const prefix = `${id}.`
+  try {
+    const run = await runBrokerRace({
+      brokers,
+      race: { ...race, anomaliesPerType },
+      prefix,
+      applicationId: id,
+      carPartitions: Number(values.partitions),
+      logger: quietLogger,
+    })
+    const anomalies = await brokerAnomalies(brokers, run.topic('f1.telemetry.anomalies'))
+    return {
+      runner: 'broker (PitwallStreams exactly_once_v2, 1 worker)',
+      brokers,
+      inputRecords: run.inputRecords,
+      produceMs: Math.round(run.produceMs),
+      elapsedMs: Math.round(run.processMs),
+      eventsPerSecond: Math.round((run.inputRecords / run.processMs) * 1000),
+      anomalies,
+      truth: run.truth,
+    }
+  } finally {
+    if (!values.keep) await deleteF1Run(brokers, prefix, id)
+  }
+}
+
+const quietLogger = {
+  info: () => {},
+  debug: () => {},
+  warn: (m: string, f?: object) => process.stderr.write(`WARN ${m} ${f ? JSON.stringify(f) : ''}\n`),
+  error: (m: string, f?: object) => process.stderr.write(`ERROR ${m} ${f ? JSON.stringify(f) : ''}\n`),
+}
+
+const { anomalies, truth, ...run } = values.broker ? await scoreOnBroker() : await scoreInDriver()
+const detections = anomalies.map((a) => ({
   key: `${a.sessionKey}:${a.carNumber}`,
   type: a.type,
   start: a.start,
   end: a.end,
 }))
-const scores = scoreDetections(detections, race.truth)
-await race.driver.close()
+const scores = scoreDetections(detections, truth)
 const failing = F1AnomalyTypes.filter((t) => scores[t].precision < 0.95 || scores[t].recall < 0.95)
-const summary = {
-  runner: 'topology-test-driver',
-  cars: Number(values.cars),
-  laps: Number(values.laps),
-  seed: Number(values.seed),
-  inputRecords: race.inputRecords,
-  elapsedMs: Math.round(race.elapsedMs),
-  eventsPerSecond: Math.round((race.inputRecords / race.elapsedMs) * 1000),
-  scores,
-  pass: failing.length === 0,
-}
+const summary = { ...run, ...race, anomaliesPerType, scores, pass: failing.length === 0 }
 process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`)
 if (failing.length > 0) process.exit(1)
