@@ -3,7 +3,8 @@
  * `TopologyTestDriver`: runs a topology without a broker, deterministically. One partition per
  * topic and one task per sub-topology; records produced to topics the topology reads (repartition
  * topics) are fed back synchronously, as Kafka Streams' driver does; stores are committed (caches
- * flushed) after every piped record by default; wall-clock time is virtual.
+ * flushed) after every piped record by default; wall-clock time is virtual. Produced records are kept
+ * for the topics tests read; of other topics only the latest few (memory stays bounded).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -33,6 +34,11 @@ export interface TopologyTestDriverOptions {
   readonly deadLetterTopic?: string
   /** Commit (flush caches) every N piped records; 1 by default. */
   readonly commitEvery?: number
+  /**
+   * Records kept per topic that no output topic reads yet (10,000 by default; the latest ones).
+   * Create output topics before piping to read everything; 0 keeps nothing (benchmarks).
+   */
+  readonly retainUnreadOutput?: number
 }
 
 const toHandler = (h: HandlerResponse | ErrorHandler | undefined): ErrorHandler =>
@@ -75,7 +81,11 @@ export class TopologyTestDriver {
     const runnable = topology.runnable()
     this.#internal = new Set(runnable.internalTopics.map((t) => t.name))
     const consumed = new Set(runnable.subtopologies.flatMap((s) => s.sourceTopics.map((t) => this.#physical(t))))
-    this.#collector = new DriverCollector(consumed, (store) => this.#physical(`${store}-changelog`))
+    this.#collector = new DriverCollector(
+      consumed,
+      (store) => this.#physical(`${store}-changelog`),
+      options.retainUnreadOutput,
+    )
     for (const sub of runnable.subtopologies) {
       const taskDir = join(this.#stateDir, this.#appId, `${sub.id}_0`)
       const context: TaskContext = {
@@ -114,7 +124,11 @@ export class TopologyTestDriver {
     return new TestInputTopic(pipe, name, keySerde, valueSerde, options.startTimestamp ?? 0, options.autoAdvanceMs ?? 0)
   }
 
-  /** An output topic: user topics by name, internal ones as `<appId>-<name>`. */
+  /**
+   * An output topic: user topics by name, internal ones as `<appId>-<name>`. It reads every record
+   * produced since the driver started if the topic kept them all (see `retainUnreadOutput`), and
+   * throws PITWALL_RUNTIME_STATE otherwise.
+   */
   createOutputTopic<K, V>(name: string, keySerde: Serde<K>, valueSerde: Serde<V>): TestOutputTopic<K, V> {
     return new TestOutputTopic(name, this.#collector.records(name), keySerde, valueSerde)
   }
