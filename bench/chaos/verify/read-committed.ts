@@ -25,6 +25,8 @@ export interface ReadOptions {
   /** ...and nothing new arrived for this long. */
   readonly quietMs: number
   readonly timeoutMs: number
+  /** Partitions per topic (all topics of a pipeline have the same count). */
+  readonly partitions: number
 }
 
 /**
@@ -77,6 +79,12 @@ export async function readCommitted(
         }
       },
     })
+    // explicit seeks: a fresh group's `fromBeginning` alone was seen starting near the end of
+    // large topics, which made a verifier read only the tail of the input
+    for (const topic of topics) {
+      for (let partition = 0; partition < options.partitions; partition++)
+        consumer.seek({ topic, partition, offset: '0' })
+    }
     const started = Date.now()
     for (;;) {
       await new Promise((r) => setTimeout(r, 500))

@@ -60,7 +60,12 @@ export async function verifyPipeline(pipeline: ChaosPipeline, log: (line: string
     (await endOffsets(target, [pipeline.inputTopic], 6)).map((p) => [`${p.topic}/${p.partition}`, p.highWatermark]),
   )
   const input = (
-    await readCommitted(target, [pipeline.inputTopic], { quietMs: 1000, timeoutMs: 180_000, endOffsets: inputEnds })
+    await readCommitted(target, [pipeline.inputTopic], {
+      quietMs: 1000,
+      timeoutMs: 180_000,
+      endOffsets: inputEnds,
+      partitions: 6,
+    })
   ).get(pipeline.inputTopic)!
   input.sort((a, b) => a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset)))
   const expected = expectedOutputs(
@@ -76,6 +81,7 @@ export async function verifyPipeline(pipeline: ChaosPipeline, log: (line: string
   const seen = await readCommitted(target, outTopics, {
     quietMs: 5000,
     timeoutMs: 240_000,
+    partitions: 6,
     enough: (m) =>
       m.get(outputs.clean)!.length >= expected.clean &&
       m.get(outputs.quarantine)!.length >= expected.quarantine &&
