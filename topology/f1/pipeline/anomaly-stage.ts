@@ -18,6 +18,7 @@ import type { CarState } from './anomalies/car-state.ts'
 import type { F1Config } from './config.ts'
 import { f1Materialized } from './materialize.ts'
 import { F1Stores } from './store-names.ts'
+import { writeBehind } from './write-behind-store.ts'
 
 /**
  * Adds the stage and returns the anomaly stream (keyed `session:car`).
@@ -36,10 +37,9 @@ export function anomalyStage<S extends TelemetrySample>(
     config.stores.type === 'memory'
       ? Stores.inMemoryKeyValueStore(F1Stores.anomalyState)
       : Stores.persistentKeyValueStore(F1Stores.anomalyState)
+  // written on every sample: the write-behind layer serializes each car's state once per commit
   builder.addStateStore(
-    Stores.keyValueStoreBuilder(supplier, Serdes.string(), Serdes.json<CarState>())
-      .withCachingEnabled()
-      .withLoggingEnabled(),
+    writeBehind(Stores.keyValueStoreBuilder(supplier, Serdes.string(), Serdes.json<CarState>()).withLoggingEnabled()),
   )
   // a handle is invariant in its value type; the detector reads any telemetry sample
   const anomalies = (samples as unknown as KStream<string, TelemetrySample>).process<string, Anomaly>(

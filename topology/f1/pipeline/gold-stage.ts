@@ -20,13 +20,13 @@ import { type CarLaps, type LapEvent, LapStatsProcessor } from './lap-stats-proc
 import { f1Materialized } from './materialize.ts'
 import { addSessionEvent, emptySessionStats, type SessionCarStats, type SessionEvent } from './session-stats.ts'
 import { F1Stores } from './store-names.ts'
+import { writeBehind } from './write-behind-store.ts'
 
 function keyValueStore<V>(name: string, config: F1Config) {
   const supplier =
     config.stores.type === 'memory' ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name)
-  return Stores.keyValueStoreBuilder(supplier, Serdes.string(), Serdes.json<V>())
-    .withCachingEnabled()
-    .withLoggingEnabled()
+  // the accumulator is rewritten on every sample: serialized once per commit instead
+  return writeBehind(Stores.keyValueStoreBuilder(supplier, Serdes.string(), Serdes.json<V>()).withLoggingEnabled())
 }
 
 /**
