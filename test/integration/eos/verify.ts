@@ -5,9 +5,9 @@
  * transaction was left open (last stable offset = high watermark on every partition).
  */
 import { Consumer } from '@platformatic/kafka'
-import { fetchPartitions } from '../../../topology/runtime/fetcher.ts'
-import { readCommitted, testBrokers, withAdmin } from '../../helpers/kafka.ts'
+import { readCommitted, withAdmin } from '../../helpers/kafka.ts'
 import type { Aggregate, EchoTopics } from './echo-topology.ts'
+import { readToEnd } from './read-to-end.ts'
 
 /** Input as written by the driver: key -> sequence numbers. */
 export type DriverInput = Map<string, number[]>
@@ -138,47 +138,11 @@ export async function waitForCommittedInput(groupId: string, topic: string, time
   })
 }
 
-/**
- * Reads a whole topic read-committed with Pitwall's fetcher (aborted batches dropped). Used for the
- * aggregate topics: kafkajs read_committed consumers were seen stalling on them (see README).
- *
- * @example
- * ```ts
- * const records = await readAllCommitted('agg')
- * ```
- */
-export async function readAllCommitted(topic: string): Promise<{ key: string | null; value: string | null }[]> {
-  const consumer = new Consumer({ clientId: 'eos-verifier', groupId: 'eos-verifier', bootstrapBrokers: testBrokers() })
-  consumer.topics.trackAll(topic)
-  try {
-    const ends = await consumer.listOffsets({ topics: [topic], isolationLevel: 1 })
-    const out: { key: string | null; value: string | null }[] = []
-    for (const [partition, end] of ends.get(topic)!.entries()) {
-      let position = 0n
-      while (position < end) {
-        const [part] = await fetchPartitions(consumer, [{ topic, partition, offset: position }], {
-          maxWaitMs: 100,
-          maxBytesPerPartition: 4 * 1024 * 1024,
-          readCommitted: true,
-        })
-        if (!part) continue
-        position = part.nextOffset
-        for (const r of part.records) {
-          out.push({ key: r.key && Buffer.from(r.key).toString(), value: r.value && Buffer.from(r.value).toString() })
-        }
-      }
-    }
-    return out
-  } finally {
-    await consumer.close(true)
-  }
-}
-
 /** Re-reads an aggregate topic until every key's last value counts all its inputs (or 60 s pass). */
 async function readUntilComplete(topic: string, input: DriverInput, exact: boolean) {
   const deadline = Date.now() + 60_000
   for (;;) {
-    const records = await readAllCommitted(topic)
+    const records = await readToEnd(topic)
     const last = new Map(records.map((r) => [r.key, JSON.parse(r.value!) as Aggregate]))
     const done = [...input].every(([k, v]) =>
       exact ? last.get(k)?.count === v.length : (last.get(k)?.count ?? 0) >= v.length,
