@@ -7,7 +7,7 @@
  * retried and never followed by an abort: if it still fails, the producer is dropped and a new one
  * (same transactional id) lets the coordinator finish the old transaction first.
  */
-import { type Consumer, compatibilityPartitioner, type Message, Producer } from '@platformatic/kafka'
+import { type Consumer, compatibilityPartitioner, Producer, txnOffsetCommitV3 } from '@platformatic/kafka'
 import { ErrorCodes, PitwallError } from '../../core/errors.ts'
 import { isFencedError, isNetworkError } from './kafka-errors.ts'
 import type { Logger } from './logger.ts'
@@ -57,6 +57,41 @@ function newProducer(s: ProducerSettings): Producer {
 type Transaction = Awaited<ReturnType<Producer['beginTransaction']>>
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * One TxnOffsetCommit (v3, KIP-447: with the group generation and member id) for all consumed
+ * partitions of a commit; the client's `addOffset` would send one request per partition.
+ */
+async function commitOffsetsInTransaction(
+  producer: Producer,
+  transactionalId: string,
+  consumer: Consumer,
+  offsets: readonly OffsetToCommit[],
+): Promise<void> {
+  const byTopic = new Map<string, { partitionIndex: number; committedOffset: bigint; committedLeaderEpoch: number }[]>()
+  for (const o of offsets) {
+    const partitions = byTopic.get(o.topic) ?? []
+    if (partitions.length === 0) byTopic.set(o.topic, partitions)
+    partitions.push({ partitionIndex: o.partition, committedOffset: o.offset, committedLeaderEpoch: -1 })
+  }
+  const metadata = await producer.metadata({ topics: [...byTopic.keys()] })
+  const coordinator = consumer.coordinatorId === null ? undefined : metadata.brokers.get(consumer.coordinatorId)
+  if (!coordinator) {
+    throw new PitwallError(ErrorCodes.TRANSACTION, `group coordinator ${consumer.coordinatorId} is not in the metadata`)
+  }
+  const connection = await producer.connections.get(coordinator)
+  await txnOffsetCommitV3.api.async(
+    connection,
+    transactionalId,
+    consumer.groupId,
+    producer.producerId!,
+    producer.producerEpoch!,
+    consumer.generationId,
+    consumer.memberId!,
+    null,
+    [...byTopic].map(([name, partitions]) => ({ name, partitions })),
+  )
+}
 
 /**
  * The exactly-once v2 committer.
@@ -119,21 +154,7 @@ export function transactionalCommitter(settings: ProducerSettings): Committer {
       try {
         if (offsets.length > 0) {
           await t.addConsumer(consumer)
-          const group = {
-            groupId: consumer.groupId,
-            generationId: consumer.generationId,
-            memberId: consumer.memberId,
-            coordinatorId: consumer.coordinatorId,
-          }
-          for (const o of offsets) {
-            const message = {
-              topic: o.topic,
-              partition: o.partition,
-              offset: o.offset - 1n,
-              metadata: { consumer: group },
-            }
-            await t.addOffset(message as unknown as Message)
-          }
+          await commitOffsetsInTransaction(producer, settings.transactionalId!, consumer, offsets)
         }
       } catch (cause) {
         throw wrap(cause, 'adding consumed offsets failed')
