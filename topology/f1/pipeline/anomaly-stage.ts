@@ -3,7 +3,6 @@
  * Stage: anomaly detection. Clean samples -> the detector processor (with its state store) ->
  * f1.telemetry.anomalies, and the anomaly table per car and session (`f1-anomalies`).
  */
-import { Stores } from '../../../stores/index.ts'
 import type { KStream } from '../../dsl/kstream.ts'
 import { Named } from '../../dsl/named.ts'
 import { Produced } from '../../dsl/produced.ts'
@@ -17,8 +16,8 @@ import { addAnomaly, type CarAnomalies, emptyCarAnomalies } from './anomalies/ca
 import type { CarState } from './anomalies/car-state.ts'
 import type { F1Config } from './config.ts'
 import { f1Materialized } from './materialize.ts'
+import { f1KeyValueStore } from './state-stores.ts'
 import { F1Stores } from './store-names.ts'
-import { writeBehind } from './write-behind-store.ts'
 
 /**
  * Adds the stage and returns the anomaly stream (keyed `session:car`).
@@ -33,14 +32,8 @@ export function anomalyStage<S extends TelemetrySample>(
   samples: KStream<string, S>,
   config: F1Config,
 ): KStream<string, Anomaly> {
-  const supplier =
-    config.stores.type === 'memory'
-      ? Stores.inMemoryKeyValueStore(F1Stores.anomalyState)
-      : Stores.persistentKeyValueStore(F1Stores.anomalyState)
   // written on every sample: the write-behind layer serializes each car's state once per commit
-  builder.addStateStore(
-    writeBehind(Stores.keyValueStoreBuilder(supplier, Serdes.string(), Serdes.json<CarState>()).withLoggingEnabled()),
-  )
+  builder.addStateStore(f1KeyValueStore<CarState>(F1Stores.anomalyState, config))
   // a handle is invariant in its value type; the detector reads any telemetry sample
   const anomalies = (samples as unknown as KStream<string, TelemetrySample>).process<string, Anomaly>(
     () => new AnomalyProcessor(config),

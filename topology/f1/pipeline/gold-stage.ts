@@ -4,7 +4,6 @@
  * (`f1-lap-stats`, f1.laps.stats); lap stats and anomalies aggregate into the per session and car
  * table (`f1-session-car-stats`, f1.sessions.stats).
  */
-import { Stores } from '../../../stores/index.ts'
 import type { KStream } from '../../dsl/kstream.ts'
 import { Named } from '../../dsl/named.ts'
 import { Produced } from '../../dsl/produced.ts'
@@ -19,15 +18,8 @@ import type { LapStats } from './lap-stats.ts'
 import { type CarLaps, type LapEvent, LapStatsProcessor } from './lap-stats-processor.ts'
 import { f1Materialized } from './materialize.ts'
 import { addSessionEvent, emptySessionStats, type SessionCarStats, type SessionEvent } from './session-stats.ts'
+import { f1KeyValueStore } from './state-stores.ts'
 import { F1Stores } from './store-names.ts'
-import { writeBehind } from './write-behind-store.ts'
-
-function keyValueStore<V>(name: string, config: F1Config) {
-  const supplier =
-    config.stores.type === 'memory' ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name)
-  // the accumulator is rewritten on every sample: serialized once per commit instead
-  return writeBehind(Stores.keyValueStoreBuilder(supplier, Serdes.string(), Serdes.json<V>()).withLoggingEnabled())
-}
 
 /**
  * Adds the stage.
@@ -42,8 +34,8 @@ export function goldStage(
   inputs: { laps: KStream<string, Lap>; tagged: KStream<string, TaggedSample>; anomalies: KStream<string, Anomaly> },
   config: F1Config,
 ): void {
-  builder.addStateStore(keyValueStore<CarLaps>(F1Stores.lapAccumulator, config))
-  builder.addStateStore(keyValueStore<LapStats>(F1Stores.lapStats, config))
+  builder.addStateStore(f1KeyValueStore<CarLaps>(F1Stores.lapAccumulator, config))
+  builder.addStateStore(f1KeyValueStore<LapStats>(F1Stores.lapStats, config))
   const samples = inputs.tagged
     .filter((_key, s) => s.channel === 'dynamics' || s.channel === 'tyres', Named.as('f1-lap-samples'))
     .mapValues((sample): LapEvent => ({ kind: 'sample', sample }), Named.as('f1-lap-sample-event'))

@@ -12,15 +12,15 @@ import { Named } from '../../dsl/named.ts'
 import { Produced } from '../../dsl/produced.ts'
 import type { StreamsBuilder } from '../../dsl/streams-builder.ts'
 import { Serdes } from '../../serdes.ts'
-import { TimeWindows } from '../../windows/time-windows.ts'
 import type { TelemetrySample } from '../model/index.ts'
 import { F1Topics } from '../topics.ts'
 import type { F1Config } from './config.ts'
-import { f1Materialized } from './materialize.ts'
 import { QuarantineProcessor, type Rejected } from './quarantine-processor.ts'
 import { checkRaw, type RawCheck } from './raw-check.ts'
+import { f1WindowStore } from './state-stores.ts'
 import { F1Stores } from './store-names.ts'
-import { addCheck, emptyCounts, type ValidationCounts } from './validation-rate.ts'
+import type { ValidationCounts } from './validation-rate.ts'
+import { ValidationRateProcessor } from './validation-rate-processor.ts'
 
 interface Checked {
   readonly raw: Uint8Array | null
@@ -40,15 +40,9 @@ export function validateStage(builder: StreamsBuilder, config: F1Config): KStrea
   const checked = builder
     .stream<string, Uint8Array>(F1Topics.telemetryRaw.name, Consumed.with(Serdes.string(), Serdes.bytes()))
     .mapValues((raw, key): Checked => ({ raw, check: checkRaw(key, raw, maxBytes) }), Named.as('f1-validate'))
-  checked
-    .groupByKey()
-    .windowedBy(TimeWindows.ofSizeWithNoGrace(config.validation.rateWindowMs))
-    .aggregate<ValidationCounts>(
-      emptyCounts,
-      (_key, c, counts) => addCheck(counts, c.check),
-      f1Materialized(F1Stores.validationRate, config),
-      Named.as('f1-validation-rate'),
-    )
+  const rateMs = config.validation.rateWindowMs
+  builder.addStateStore(f1WindowStore<ValidationCounts>(F1Stores.validationRate, config, rateMs, rateMs))
+  checked.process(() => new ValidationRateProcessor(rateMs), Named.as('f1-validation-rate'), F1Stores.validationRate)
   const branches = checked
     .split(Named.as('f1-raw-'))
     .branch((_key, c) => c.check.ok, Branched.as('valid'))

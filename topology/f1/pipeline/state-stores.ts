@@ -1,0 +1,51 @@
+/**
+ * @module
+ * The stores the F1 processors write on every sample: changelogged, JSON values, string keys, the
+ * configured store type, under a write-behind layer that serializes each key's latest value once
+ * per commit. Window stores hold `{ value, timestamp }` in the same bytes as the DSL's windowed
+ * aggregations, so the HTTP API and the tests read them the same way.
+ */
+import type { KeyValueStore, StoreBuilder, WindowStore } from '../../../stores/api.ts'
+import { Stores } from '../../../stores/index.ts'
+import { type ValueAndTimestamp, valueAndTimestampSerde } from '../../internals/processors/value-and-timestamp.ts'
+import { Serdes } from '../../serdes.ts'
+import type { F1Config } from './config.ts'
+import { writeBehind } from './write-behind-store.ts'
+import { writeBehindWindows } from './write-behind-window-store.ts'
+
+/**
+ * A key-value store of an F1 processor.
+ *
+ * @example
+ * ```ts
+ * builder.addStateStore(f1KeyValueStore<CarState>(F1Stores.anomalyState, config))
+ * ```
+ */
+export function f1KeyValueStore<V>(name: string, config: F1Config): StoreBuilder<KeyValueStore<string, V>> {
+  const supplier =
+    config.stores.type === 'memory' ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name)
+  return writeBehind(Stores.keyValueStoreBuilder(supplier, Serdes.string(), Serdes.json<V>()).withLoggingEnabled())
+}
+
+/**
+ * A window store of an F1 processor (values with their timestamps, as DSL aggregations keep them).
+ *
+ * @example
+ * ```ts
+ * builder.addStateStore(f1WindowStore<ValidationCounts>(F1Stores.validationRate, config, 10_000, 10_000))
+ * ```
+ */
+export function f1WindowStore<V>(
+  name: string,
+  config: F1Config,
+  windowSizeMs: number,
+  retentionMs: number,
+): StoreBuilder<WindowStore<string, ValueAndTimestamp<V>>> {
+  const shape = { windowSizeMs, retentionMs }
+  const supplier =
+    config.stores.type === 'memory'
+      ? Stores.inMemoryWindowStore(name, shape)
+      : Stores.persistentWindowStore(name, shape)
+  const serde = valueAndTimestampSerde(Serdes.json<V>())
+  return writeBehindWindows(Stores.windowStoreBuilder(supplier, Serdes.string(), serde).withLoggingEnabled())
+}
