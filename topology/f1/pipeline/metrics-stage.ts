@@ -1,16 +1,17 @@
 /**
  * @module
- * Stage: windowed car metrics. Per car, 1 s tumbling windows over dynamics and power-unit samples;
- * their final results (suppress until the window closes) go to f1.metrics.car-1s and feed the
+ * Stage: windowed car metrics. Per car, 1 s tumbling windows over dynamics and power-unit samples
+ * (car-seconds-processor.ts); their final results (forwarded once each when the window closes) go to f1.metrics.car-1s and feed the
  * 10 s hopping windows (1 s advance, f1.metrics.car-10s, also final) and the sliding-window store
  * of the dashboard. Building the larger windows from 1 s results is exact (sums, counts, minima and
  * maxima merge; hopping boundaries are multiples of the 1 s size) and touches each sample once
  * instead of once per overlapping window.
  */
-import type { Window } from '../../../stores/api.ts'
 import type { KStream } from '../../dsl/kstream.ts'
 import { Named } from '../../dsl/named.ts'
 import { Produced } from '../../dsl/produced.ts'
+import { Repartitioned } from '../../dsl/repartitioned.ts'
+import type { StreamsBuilder } from '../../dsl/streams-builder.ts'
 import { Serdes } from '../../serdes.ts'
 import { SlidingWindows } from '../../windows/sliding-windows.ts'
 import { BufferConfig, Suppressed } from '../../windows/suppressed.ts'
@@ -18,7 +19,6 @@ import { TimeWindows } from '../../windows/time-windows.ts'
 import type { TelemetrySample } from '../model/index.ts'
 import { F1Topics } from '../topics.ts'
 import {
-  addSample,
   type CarMetricsAggregate,
   type CarWindowMetrics,
   emptyMetrics,
@@ -26,14 +26,11 @@ import {
   mergeMetrics,
   toWindowMetrics,
 } from './car-metrics.ts'
+import { CarSecondsProcessor, type PendingWindows, type WindowResult } from './car-seconds-processor.ts'
 import type { F1Config } from './config.ts'
 import { f1Materialized } from './materialize.ts'
+import { f1KeyValueStore, f1WindowStore } from './state-stores.ts'
 import { F1Stores } from './store-names.ts'
-
-interface WindowResult {
-  readonly window: Window
-  readonly agg: CarMetricsAggregate
-}
 
 const until = (name: string) => Suppressed.untilWindowCloses(BufferConfig.unbounded()).withName(name)
 const produced = Produced.with(Serdes.string(), Serdes.json<CarWindowMetrics>())
@@ -43,28 +40,34 @@ const produced = Produced.with(Serdes.string(), Serdes.json<CarWindowMetrics>())
  *
  * @example
  * ```ts
- * metricsStage(clean, config)
+ * metricsStage(builder, clean, config)
  * ```
  */
-export function metricsStage(clean: KStream<string, TelemetrySample>, config: F1Config): void {
+export function metricsStage(builder: StreamsBuilder, clean: KStream<string, TelemetrySample>, config: F1Config): void {
   const m = config.metrics
+  builder.addStateStore(
+    f1WindowStore<CarMetricsAggregate>(F1Stores.carMetrics1s, config, m.tumblingMs, m.tumblingMs + m.graceMs),
+  )
+  builder.addStateStore(f1KeyValueStore<PendingWindows>(F1Stores.carMetrics1sPending, config))
   const seconds = clean
     .filter((_key, s) => isMetricSample(s), Named.as('f1-metric-samples'))
-    .groupByKey()
-    .windowedBy(TimeWindows.ofSizeAndGrace(m.tumblingMs, m.graceMs))
-    .aggregate<CarMetricsAggregate>(
-      emptyMetrics,
-      (_key, s, agg) => addSample(agg, s),
-      f1Materialized(F1Stores.carMetrics1s, config),
+    .process<string, WindowResult>(
+      () => new CarSecondsProcessor(m.tumblingMs, m.graceMs),
       Named.as('f1-car-metrics-1s-aggregate'),
+      F1Stores.carMetrics1s,
+      F1Stores.carMetrics1sPending,
     )
-    .suppress(until('f1-car-metrics-1s-suppress'))
-    .toStream()
-    .map((windowed, agg) => ({ key: windowed.key, value: { window: windowed.window, agg } as WindowResult }))
   seconds
     .mapValues((r, key) => toWindowMetrics({ key, window: r.window }, r.agg), Named.as('f1-car-metrics-1s-record'))
     .to(F1Topics.metricsCar1s.name, produced)
-  const grouped = seconds.groupByKey()
+  // one repartition for both views (a processor's output may have new keys, so the DSL would add one per view)
+  const grouped = seconds
+    .repartition(
+      Repartitioned.as<string, WindowResult>('f1-car-metrics-1s-results')
+        .withKeySerde(Serdes.string())
+        .withValueSerde(Serdes.json<WindowResult>()),
+    )
+    .groupByKey()
   grouped
     .windowedBy(TimeWindows.ofSizeAndGrace(m.hoppingSizeMs, m.graceMs).advanceBy(m.hoppingAdvanceMs))
     .aggregate<CarMetricsAggregate>(

@@ -25,6 +25,8 @@ export const F1Stores = {
   raceControl: 'f1-race-control-periods',
   /** Windowed 1 s tumbling per `session:car`: car metrics aggregate. */
   carMetrics1s: 'f1-car-metrics-1s',
+  /** `session:car` -> the car's 1 s windows not yet forwarded (internal to the 1 s metrics processor). */
+  carMetrics1sPending: 'f1-car-metrics-1s-pending',
   /** Windowed 10 s hopping per `session:car`. */
   carMetrics10s: 'f1-car-metrics-10s',
   /** Sliding window per `session:car`: the dashboard view. */

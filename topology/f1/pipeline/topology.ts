@@ -26,7 +26,7 @@ export function buildF1Topology(input: F1ConfigInput | F1Config = {}): Topology 
   const builder = new StreamsBuilder({ defaultStoreType: config.stores.type })
   const clean = validateStage(builder, config)
   const { laps, tagged } = lapStage(builder, clean, config)
-  metricsStage(clean, config)
+  metricsStage(builder, clean, config)
   const anomalies = anomalyStage(builder, tagged, config)
   goldStage(builder, { laps, tagged, anomalies }, config)
   return builder.build()
