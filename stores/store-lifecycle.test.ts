@@ -141,6 +141,36 @@ describe('CachingKeyValueStore', () => {
   })
 })
 
+describe('cache flush listener old values', () => {
+  for (const persistent of [true, false]) {
+    it(`report null for a window whose segment expired beneath the cache (${persistent ? 'leveldb' : 'memory'})`, async () => {
+      const options = { retentionMs: 100, windowSizeMs: 10, segmentIntervalMs: 60 }
+      const supplier = persistent
+        ? Stores.persistentWindowStore('w', options)
+        : Stores.inMemoryWindowStore('w', options)
+      const store = Stores.windowStoreBuilder(supplier, Serdes.string(), Serdes.json<number>())
+        .withCachingEnabled()
+        .build()
+      const flushed: unknown[] = []
+      await store.init(harness.context())
+      store.setFlushListener((k, n, o) => void flushed.push([k.key, k.window.start, n, o]))
+      expect(await store.fetch('a', 0)).toBeUndefined()
+      await store.put('a', 1, 0)
+      await store.flush()
+      await store.put('b', 2, 1_000) // stream time 1000: the segment of window 0 expires
+      await store.flush()
+      await store.put('a', 3, 0) // ignored beneath: its segment is gone
+      await store.flush()
+      expect(flushed).toEqual([
+        ['a', 0, 1, null],
+        ['b', 1_000, 2, null],
+        ['a', 0, 3, null],
+      ])
+      await store.close()
+    })
+  }
+})
+
 describe('read-only views', () => {
   it('expose reads only', async () => {
     const store = Stores.keyValueStoreBuilder(

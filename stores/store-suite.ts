@@ -93,6 +93,13 @@ export function keyValueStoreSuite(
           harness,
           factory(harness.uniqueName('kv')),
           async (store) => {
+            // a cached store reports each flushed key with the value of its previous flush as old value
+            const flushed = new Map<string, string | null>()
+            const listening = store.setFlushListener((key, newValue, oldValue) => {
+              expect(newValue !== null || oldValue !== null).toBe(true)
+              expect(oldValue).toBe(flushed.get(hex(key)) ?? null)
+              flushed.set(hex(key), newValue)
+            })
             for (const o of ops) {
               if (o.t === 'put') {
                 await store.put(o.k, o.v)
@@ -122,6 +129,10 @@ export function keyValueStoreSuite(
             expect(pairs(await collect(store.all()))).toEqual(sorted())
             await store.flush()
             expect(await store.approximateNumEntries()).toBe(model.size)
+            if (listening) {
+              const last = [...flushed].filter(([, v]) => v !== null)
+              expect(new Map(last)).toEqual(new Map(sorted().map(([k, v]) => [k, v])))
+            }
           },
           async (store) => pairs(await collect(store.all())),
         )
@@ -175,6 +186,14 @@ export function windowStoreSuite(
           harness,
           factory(harness.uniqueName('win')),
           async (store) => {
+            // old values are those of the previous flush, or null once the window's segment expired
+            const flushed = new Map<string, string | null>()
+            const id = (k: Bytes, start: number) => `${hex(k)}/${start}`
+            store.setFlushListener((key, newValue, oldValue) => {
+              expect(newValue !== null || oldValue !== null).toBe(true)
+              expect([null, flushed.get(id(key.key, key.window.start)) ?? null]).toContain(oldValue)
+              flushed.set(id(key.key, key.window.start), newValue)
+            })
             for (const o of ops) {
               if (o.t === 'put') {
                 await store.put(o.k, o.v, o.time)

@@ -49,6 +49,11 @@ export interface BytesStore extends StateStore {
   /** Entries within the range, ascending by key (descending with `reverse`). */
   scan(range: ScanRange): AsyncIterable<BytesEntry>
   approximateNumEntries(): Promise<number>
+  /**
+   * Whether reads of `key` answer "absent" whatever was written, because its time segment expired
+   * (segmented stores; false elsewhere). Lets the cache trust a remembered value otherwise.
+   */
+  expired(key: Uint8Array): boolean
   /** Applies changelog records directly, below any logging or caching layer. */
   restoreBatch(records: ReadonlyArray<ChangelogRecord>): Promise<void>
 }

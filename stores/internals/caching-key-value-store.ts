@@ -13,7 +13,7 @@
 import type { ChangelogRecord, StateStoreContext } from '../api.ts'
 import type { BytesEntry, BytesStore, BytesWrite, ScanRange } from './bytes-store.ts'
 import { mergeCacheOverStore } from './merge-iterators.ts'
-import { RecordCache } from './record-cache.ts'
+import { type DirtyEntry, RecordCache } from './record-cache.ts'
 
 /** Kafka Streams' default cache size (`statestore.cache.max.bytes`): 10 MiB. */
 export const DEFAULT_CACHE_MAX_BYTES = 10 * 1024 * 1024
@@ -73,27 +73,25 @@ export class CachingKeyValueStore implements BytesStore {
     const cached = this.#cache.get(key)
     if (cached !== undefined) return cached.value ?? undefined
     const value = await this.#wrapped.get(key)
-    if (value !== undefined) {
-      this.#cache.put(key, value, false, 0)
-      await this.#evict()
-    }
+    this.#cache.putClean(key, value ?? null)
+    if (this.#cache.sizeBytes > this.#maxBytes) await this.#evict()
     return value
   }
 
   async put(key: Uint8Array, value: Uint8Array | null): Promise<void> {
-    this.#cache.put(key, value, true, this.#context?.currentTimestamp() ?? 0)
-    await this.#evict()
+    this.#cache.put(key, value, this.#context === undefined ? 0 : this.#context.currentTimestamp())
+    if (this.#cache.sizeBytes > this.#maxBytes) await this.#evict()
   }
 
   async putAll(writes: ReadonlyArray<BytesWrite>): Promise<void> {
     const now = this.#context?.currentTimestamp() ?? 0
     for (const w of writes) {
-      this.#cache.put(w.key, w.value, true, w.timestamp ?? now)
-      await this.#evict()
+      this.#cache.put(w.key, w.value, w.timestamp ?? now)
+      if (this.#cache.sizeBytes > this.#maxBytes) await this.#evict()
     }
   }
 
-  /** Drops least recently used entries until the cache fits, flushing first when one is dirty. */
+  /** Drops least recently used entries until the cache fits; a dirty one first flushes every dirty entry (one batch). */
   async #evict(): Promise<void> {
     while (this.#cache.sizeBytes > this.#maxBytes) {
       const eldest = this.#cache.eldest()!
@@ -102,26 +100,44 @@ export class CachingKeyValueStore implements BytesStore {
     }
   }
 
+  /** The store's entries with the dirty cached ones merged over them (clean ones equal the store's). */
   scan(range: ScanRange): AsyncIterable<BytesEntry> {
-    return mergeCacheOverStore(this.#cache.range(range), this.#wrapped.scan(range), range.reverse === true)
+    const dirty = this.#cache.dirtyRange(range)
+    const stored = this.#wrapped.scan(range)
+    return dirty.length === 0 ? stored : mergeCacheOverStore(dirty, stored, range.reverse === true)
   }
 
   async approximateNumEntries(): Promise<number> {
     return (await this.#wrapped.approximateNumEntries()) + this.#cache.dirtyCount
   }
 
+  expired(key: Uint8Array): boolean {
+    return this.#wrapped.expired(key)
+  }
+
   async #flushCache(): Promise<void> {
     const dirty = this.#cache.takeDirty()
     if (dirty.length === 0) return
     const listener = this.#listener
-    const old = listener === undefined ? [] : await Promise.all(dirty.map((e) => this.#wrapped.get(e.key)))
+    const old = listener === undefined ? undefined : await this.#oldValues(dirty)
     await this.#wrapped.putAll(dirty)
-    if (listener === undefined) return
+    if (listener === undefined || old === undefined) return
     for (let i = 0; i < dirty.length; i++) {
       const { key, value, timestamp } = dirty[i]!
-      const oldValue = old[i] ?? null
+      const oldValue = old[i]!
       if (value !== null || oldValue !== null) await listener(key, value, oldValue, timestamp)
     }
+  }
+
+  /** The values beneath the flushed keys: remembered by the cache, read only when unknown or expired beneath. */
+  async #oldValues(dirty: DirtyEntry[]): Promise<(Uint8Array | null)[]> {
+    const old: (Uint8Array | null)[] = new Array(dirty.length)
+    for (let i = 0; i < dirty.length; i++) {
+      const { key, stored } = dirty[i]!
+      if (stored === undefined) old[i] = (await this.#wrapped.get(key)) ?? null
+      else old[i] = stored === null || this.#wrapped.expired(key) ? null : stored
+    }
+    return old
   }
 
   async flush(): Promise<void> {
@@ -135,7 +151,10 @@ export class CachingKeyValueStore implements BytesStore {
     await this.#wrapped.restoreBatch(records)
   }
 
-  /** Closes without flushing: unflushed writes are dropped (a clean shutdown flushes first). */
+  /**
+   * Closes without flushing: unflushed writes are dropped. A clean shutdown commits (flushes) first,
+   * as the task does on `close(clean = true)`; a crashed or fenced task must not write them down.
+   */
   async close(): Promise<void> {
     this.#cache.clear()
     await this.#wrapped.close()

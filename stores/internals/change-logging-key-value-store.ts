@@ -66,6 +66,10 @@ export class ChangeLoggingKeyValueStore implements BytesStore {
     return this.#wrapped.approximateNumEntries()
   }
 
+  expired(key: Uint8Array): boolean {
+    return this.#wrapped.expired(key)
+  }
+
   flush(): Promise<void> {
     return this.#wrapped.flush()
   }

@@ -18,6 +18,8 @@
  * composite key inside a segmented store, so dropping a segment is one range delete.
  */
 
+import { allocNative } from './native-bytes.ts'
+
 const TWO_32 = 4294967296
 
 /** Bytes of an encoded time. */
@@ -45,6 +47,34 @@ export function compareBytes(a: Uint8Array, b: Uint8Array): number {
     if (d !== 0) return d
   }
   return a.length - b.length
+}
+
+/**
+ * Whether two byte arrays hold the same bytes.
+ *
+ * @example
+ * ```ts
+ * equalBytes(Uint8Array.of(1, 2), Uint8Array.of(1, 2)) // true
+ * ```
+ */
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+/**
+ * A 30-bit FNV-1a hash of the bytes (small enough to stay a small integer as a Map key).
+ *
+ * @example
+ * ```ts
+ * hashBytes(Uint8Array.of(1, 2)) === hashBytes(Uint8Array.of(1, 2)) // true
+ * ```
+ */
+export function hashBytes(bytes: Uint8Array): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 16777619)
+  return (h ^ (h >>> 30)) & 0x3fffffff
 }
 
 /** Writes `time` as 8 order-preserving bytes at `offset`. */
@@ -195,6 +225,23 @@ export function prefixUpperBound(prefix: Uint8Array): Uint8Array | undefined {
     }
   }
   return undefined
+}
+
+/**
+ * `encodeTime(time) ‖ key` in one new array: a segment-prefixed physical key. `native` allocates
+ * it off V8's heap, for keys handed to LevelDB and then dropped (not for keys kept in memory).
+ *
+ * @example
+ * ```ts
+ * withTimePrefix(3, key, false) // equals concatBytes(encodeTime(3), key)
+ * ```
+ */
+export function withTimePrefix(time: number, key: Uint8Array, native: boolean): Uint8Array {
+  const length = TIME_BYTES + key.length
+  const out = native ? allocNative(length) : new Uint8Array(length)
+  writeTime(out, 0, time)
+  out.set(key, TIME_BYTES)
+  return out
 }
 
 /** `a ‖ b` in a new array. */

@@ -10,18 +10,24 @@ import { ClassicLevel } from 'classic-level'
 import { ErrorCodes, PitwallError } from '../../core/errors.ts'
 import type { ChangelogRecord, StateStoreContext } from '../api.ts'
 import type { BytesEntry, BytesWrite, PhysicalBytesStore, ScanRange } from './bytes-store.ts'
+import { nativeBytes } from './native-bytes.ts'
 
 type Db = ClassicLevel<Uint8Array, Uint8Array>
 
 const SCAN_CHUNK = 1000
 
-/** Writes as one atomic chained batch (measured faster than the array form: less work per operation). */
-async function writeBatch(db: Db, writes: ReadonlyArray<BytesWrite>): Promise<void> {
+/**
+ * Writes as one atomic chained batch (measured cheaper in CPU than the array form of `db.batch`).
+ * `native` copies small arrays off V8's heap first: worth it for cache flushes, whose values come
+ * from serdes, not for restores, whose records are slices of fetched (off-heap) buffers.
+ */
+async function writeBatch(db: Db, writes: ReadonlyArray<BytesWrite>, native: boolean): Promise<void> {
   const batch = db.batch()
   for (let i = 0; i < writes.length; i++) {
     const w = writes[i]!
-    if (w.value === null) batch.del(w.key)
-    else batch.put(w.key, w.value)
+    const key = native ? nativeBytes(w.key) : w.key
+    if (w.value === null) batch.del(key)
+    else batch.put(key, native ? nativeBytes(w.value) : w.value)
   }
   await batch.write()
 }
@@ -81,7 +87,8 @@ export class LevelBytesStore implements PhysicalBytesStore {
   async put(key: Uint8Array, value: Uint8Array | null): Promise<void> {
     const db = this.#open
     try {
-      await (value === null ? db.del(key) : db.put(key, value))
+      const k = nativeBytes(key)
+      await (value === null ? db.del(k) : db.put(k, nativeBytes(value)))
     } catch (cause) {
       throw this.#ioError('put', cause)
     }
@@ -91,7 +98,7 @@ export class LevelBytesStore implements PhysicalBytesStore {
     if (writes.length === 0) return
     const db = this.#open
     try {
-      await writeBatch(db, writes)
+      await writeBatch(db, writes, true)
     } catch (cause) {
       throw this.#ioError('batch', cause)
     }
@@ -136,7 +143,7 @@ export class LevelBytesStore implements PhysicalBytesStore {
     if (records.length === 0) return
     const db = this.#open
     try {
-      await writeBatch(db, records)
+      await writeBatch(db, records, false)
     } catch (cause) {
       throw new PitwallError(
         ErrorCodes.STORE_RESTORE,
@@ -147,6 +154,10 @@ export class LevelBytesStore implements PhysicalBytesStore {
         },
       )
     }
+  }
+
+  expired(_key: Uint8Array): boolean {
+    return false
   }
 
   async flush(): Promise<void> {}

@@ -63,6 +63,10 @@ export class MemoryBytesStore implements PhysicalBytesStore {
     await this.putAll(records)
   }
 
+  expired(_key: Uint8Array): boolean {
+    return false
+  }
+
   async flush(): Promise<void> {}
 
   async close(): Promise<void> {

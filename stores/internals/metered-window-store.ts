@@ -43,6 +43,10 @@ export class MeteredWindowStore<K, V> implements WindowStore<K, V>, RestorableSt
   readonly #m: StoreMetering<K, V>
   #streamTime = Number.NEGATIVE_INFINITY
   #seq = 0
+  /** The last window key encoded (without sequence number): fetch then put of one window encode it once. */
+  #lastKeyBytes: Uint8Array | undefined
+  #lastStart = 0
+  #lastWindowKey: Uint8Array | undefined
 
   constructor(
     wrapped: BytesStore,
@@ -81,13 +85,23 @@ export class MeteredWindowStore<K, V> implements WindowStore<K, V>, RestorableSt
     return this.#m.time('put', async () => {
       if (this.#dups && value === null) return
       if (windowStart > this.#streamTime) this.#streamTime = windowStart
-      let seq: number | undefined
+      const keyBytes = this.#m.keyBytes(key)
+      let windowKey: Uint8Array
       if (this.#dups) {
         this.#seq = (this.#seq + 1) >>> 0
-        seq = this.#seq
-      }
-      await this.#wrapped.put(encodeWindowKey(this.#m.keyBytes(key), windowStart, seq), this.#m.valueBytes(value))
+        windowKey = encodeWindowKey(keyBytes, windowStart, this.#seq)
+      } else windowKey = this.#windowKey(keyBytes, windowStart)
+      await this.#wrapped.put(windowKey, this.#m.valueBytes(value))
     })
+  }
+
+  #windowKey(keyBytes: Uint8Array, windowStart: number): Uint8Array {
+    if (keyBytes !== this.#lastKeyBytes || windowStart !== this.#lastStart) {
+      this.#lastWindowKey = encodeWindowKey(keyBytes, windowStart)
+      this.#lastKeyBytes = keyBytes
+      this.#lastStart = windowStart
+    }
+    return this.#lastWindowKey!
   }
 
   #keyRange(keyBytes: Uint8Array, from: number, to: number): ScanRange {
@@ -106,7 +120,7 @@ export class MeteredWindowStore<K, V> implements WindowStore<K, V>, RestorableSt
       if (!this.#live(windowStart)) return undefined
       const keyBytes = this.#m.keyBytes(key)
       if (!this.#dups) {
-        const bytes = await this.#wrapped.get(encodeWindowKey(keyBytes, windowStart))
+        const bytes = await this.#wrapped.get(this.#windowKey(keyBytes, windowStart))
         return bytes === undefined ? undefined : this.#m.value(bytes)
       }
       for await (const e of this.#wrapped.scan(this.#keyRange(keyBytes, windowStart, windowStart))) {

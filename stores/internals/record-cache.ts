@@ -1,35 +1,49 @@
 /**
  * @module
- * The record cache of one store, after Kafka Streams' NamedCache: entries sorted by key (for
- * scans), in least-recently-used order (for eviction) and, when dirty, in the order they were last
- * written (for flushing). Its size counts key and value bytes plus a fixed per-entry overhead.
+ * The record cache of one store, after Kafka Streams' NamedCache. Entries live in a hash table
+ * keyed by a 32-bit hash of the key bytes (a hit costs one Map lookup and one byte comparison), on
+ * a least-recently-used list (eviction) and, while dirty, on a write-order list (flushing) and in a
+ * sorted map (scans merge only the dirty entries over the store: a clean entry equals what the
+ * store beneath holds, so it never changes a scan). Misses are cached too, as clean `null` entries,
+ * and every entry remembers the value beneath it when known, so a flush needs no read for the old
+ * values it reports. Its size counts key and value bytes plus a fixed per-entry overhead.
  */
 import type { ScanRange } from './bytes-store.ts'
+import { equalBytes, hashBytes } from './key-encoding.ts'
 import type { CachedEntry } from './merge-iterators.ts'
 import { SortedMap } from './sorted-map.ts'
 
-/** Bytes charged per entry on top of its key and value (object, map and set slots). */
+/** Bytes charged per entry on top of its key and value (object and table slots). */
 export const ENTRY_OVERHEAD_BYTES = 64
 
-/** One cached value; `value === null` is a delete. `timestamp` is the record time of the write. */
+/** One cached value; `value === null` is a delete (dirty) or a known absence (clean). */
 export interface CacheEntry extends CachedEntry {
+  readonly hash: number
   value: Uint8Array | null
   dirty: boolean
+  /** The record time of the last write. */
   timestamp: number
-  /** Neighbours in the LRU list (a linked list: a Set's oldest entry gets slow to find after many deletes). */
+  /** The value in the store beneath as of the last read or flush (null: absent), undefined when unknown. */
+  stored: Uint8Array | null | undefined
+  /** The next entry of the same hash. */
+  chain: CacheEntry | undefined
+  /** Neighbours in the LRU list and, while dirty, in the write-order list. */
   older: CacheEntry | undefined
   newer: CacheEntry | undefined
+  olderDirty: CacheEntry | undefined
+  newerDirty: CacheEntry | undefined
 }
 
-/** A dirty entry taken for flushing. */
+/** A dirty entry taken for flushing, with the value beneath it before this flush (undefined: unknown). */
 export interface DirtyEntry {
   readonly key: Uint8Array
   readonly value: Uint8Array | null
   readonly timestamp: number
+  readonly stored: Uint8Array | null | undefined
 }
 
 function sizeOf(key: Uint8Array, value: Uint8Array | null): number {
-  return key.length + (value?.length ?? 0) + ENTRY_OVERHEAD_BYTES
+  return key.length + (value === null ? 0 : value.length) + ENTRY_OVERHEAD_BYTES
 }
 
 /**
@@ -38,17 +52,19 @@ function sizeOf(key: Uint8Array, value: Uint8Array | null): number {
  * @example
  * ```ts
  * const cache = new RecordCache()
- * cache.put(key, value, true, timestamp)
+ * cache.put(key, value, timestamp)
  * const dirty = cache.takeDirty()
  * ```
  */
 export class RecordCache {
-  #sorted = new SortedMap<CacheEntry>()
-  /** Ends of the LRU list. */
+  readonly #table = new Map<number, CacheEntry>()
+  #size = 0
   #eldest: CacheEntry | undefined
   #youngest: CacheEntry | undefined
-  /** Least recently written first. */
-  #dirty = new Set<CacheEntry>()
+  #firstDirty: CacheEntry | undefined
+  #lastDirty: CacheEntry | undefined
+  #dirtyCount = 0
+  readonly #dirtySorted = new SortedMap<CacheEntry>()
   #bytes = 0
 
   /** Bytes the entries take, as accounted. */
@@ -57,64 +73,132 @@ export class RecordCache {
   }
 
   get size(): number {
-    return this.#sorted.size
+    return this.#size
   }
 
   get dirtyCount(): number {
-    return this.#dirty.size
+    return this.#dirtyCount
   }
 
-  #unlink(entry: CacheEntry): void {
+  #find(key: Uint8Array, hash: number): CacheEntry | undefined {
+    for (let e = this.#table.get(hash); e !== undefined; e = e.chain) if (equalBytes(e.key, key)) return e
+    return undefined
+  }
+
+  #touch(entry: CacheEntry): void {
+    if (entry === this.#youngest) return
+    // unlink (entry is not the youngest, so it has a newer neighbour)
     if (entry.older === undefined) this.#eldest = entry.newer
     else entry.older.newer = entry.newer
-    if (entry.newer === undefined) this.#youngest = entry.older
-    else entry.newer.older = entry.older
-    entry.older = undefined
-    entry.newer = undefined
+    entry.newer!.older = entry.older
+    this.#append(entry)
   }
 
   #append(entry: CacheEntry): void {
     entry.older = this.#youngest
+    entry.newer = undefined
     if (this.#youngest === undefined) this.#eldest = entry
     else this.#youngest.newer = entry
     this.#youngest = entry
   }
 
-  /** The entry of `key`, marked as recently used. */
-  get(key: Uint8Array): CacheEntry | undefined {
-    const entry = this.#sorted.get(key)
-    if (entry !== undefined) {
-      this.#unlink(entry)
-      this.#append(entry)
+  #unlinkDirty(entry: CacheEntry): void {
+    if (entry.olderDirty === undefined) this.#firstDirty = entry.newerDirty
+    else entry.olderDirty.newerDirty = entry.newerDirty
+    if (entry.newerDirty === undefined) this.#lastDirty = entry.olderDirty
+    else entry.newerDirty.olderDirty = entry.olderDirty
+    entry.olderDirty = undefined
+    entry.newerDirty = undefined
+  }
+
+  #appendDirty(entry: CacheEntry): void {
+    entry.olderDirty = this.#lastDirty
+    if (this.#lastDirty === undefined) this.#firstDirty = entry
+    else this.#lastDirty.newerDirty = entry
+    this.#lastDirty = entry
+  }
+
+  #insert(key: Uint8Array, hash: number, value: Uint8Array | null, stored: Uint8Array | null | undefined) {
+    const entry: CacheEntry = {
+      key,
+      hash,
+      value,
+      dirty: false,
+      timestamp: 0,
+      stored,
+      chain: this.#table.get(hash),
+      older: undefined,
+      newer: undefined,
+      olderDirty: undefined,
+      newerDirty: undefined,
     }
+    this.#table.set(hash, entry)
+    this.#size++
+    this.#bytes += sizeOf(key, value)
+    this.#append(entry)
     return entry
   }
 
-  put(key: Uint8Array, value: Uint8Array | null, dirty: boolean, timestamp: number): void {
-    let entry = this.#sorted.get(key)
-    if (entry === undefined) {
-      entry = { key, value, dirty, timestamp, older: undefined, newer: undefined }
-      this.#sorted.set(key, entry)
-    } else {
-      this.#bytes -= sizeOf(entry.key, entry.value)
-      this.#unlink(entry)
-      this.#dirty.delete(entry)
+  /** The entry of `key`, marked as recently used. */
+  get(key: Uint8Array): CacheEntry | undefined {
+    const entry = this.#find(key, hashBytes(key))
+    if (entry !== undefined) this.#touch(entry)
+    return entry
+  }
+
+  /** Writes `key` (dirty): it will be flushed, after the keys written before it. */
+  put(key: Uint8Array, value: Uint8Array | null, timestamp: number): void {
+    const hash = hashBytes(key)
+    let entry = this.#find(key, hash)
+    if (entry === undefined) entry = this.#insert(key, hash, value, undefined)
+    else {
+      this.#bytes += sizeOf(key, value) - sizeOf(entry.key, entry.value)
       entry.value = value
-      entry.dirty = entry.dirty || dirty
-      entry.timestamp = timestamp
+      this.#touch(entry)
     }
-    this.#bytes += sizeOf(key, value)
-    this.#append(entry)
-    if (entry.dirty) this.#dirty.add(entry)
+    entry.timestamp = timestamp
+    if (entry.dirty) {
+      if (entry !== this.#lastDirty) {
+        this.#unlinkDirty(entry)
+        this.#appendDirty(entry)
+      }
+      return
+    }
+    entry.dirty = true
+    this.#dirtyCount++
+    this.#appendDirty(entry)
+    this.#dirtySorted.set(entry.key, entry)
+  }
+
+  /** Caches what a read found beneath (null: absent), unless the key was cached meanwhile. */
+  putClean(key: Uint8Array, value: Uint8Array | null): void {
+    const hash = hashBytes(key)
+    if (this.#find(key, hash) === undefined) this.#insert(key, hash, value, value)
   }
 
   /** Removes `key` whatever its state. */
   delete(key: Uint8Array): void {
-    const entry = this.#sorted.get(key)
+    const hash = hashBytes(key)
+    let previous: CacheEntry | undefined
+    let entry = this.#table.get(hash)
+    while (entry !== undefined && !equalBytes(entry.key, key)) {
+      previous = entry
+      entry = entry.chain
+    }
     if (entry === undefined) return
-    this.#sorted.delete(key)
-    this.#unlink(entry)
-    this.#dirty.delete(entry)
+    if (previous !== undefined) previous.chain = entry.chain
+    else if (entry.chain === undefined) this.#table.delete(hash)
+    else this.#table.set(hash, entry.chain)
+    if (entry.older === undefined) this.#eldest = entry.newer
+    else entry.older.newer = entry.newer
+    if (entry.newer === undefined) this.#youngest = entry.older
+    else entry.newer.older = entry.older
+    if (entry.dirty) {
+      this.#unlinkDirty(entry)
+      this.#dirtySorted.delete(entry.key)
+      this.#dirtyCount--
+    }
+    this.#size--
     this.#bytes -= sizeOf(entry.key, entry.value)
   }
 
@@ -123,29 +207,42 @@ export class RecordCache {
     return this.#eldest
   }
 
-  /** Copies of the dirty entries in write order, which are now clean; flushed deletes leave the cache. */
+  /** Copies of the dirty entries in write order, which are now clean and remember their value as stored. */
   takeDirty(): DirtyEntry[] {
-    const dirty = [...this.#dirty]
-    this.#dirty.clear()
-    return dirty.map((entry) => {
-      entry.dirty = false
-      if (entry.value === null) this.delete(entry.key)
-      return { key: entry.key, value: entry.value, timestamp: entry.timestamp }
-    })
+    const out: DirtyEntry[] = []
+    for (let e = this.#firstDirty; e !== undefined; ) {
+      const next = e.newerDirty
+      out.push({ key: e.key, value: e.value, timestamp: e.timestamp, stored: e.stored })
+      e.dirty = false
+      e.stored = e.value
+      e.olderDirty = undefined
+      e.newerDirty = undefined
+      e = next
+    }
+    this.#firstDirty = undefined
+    this.#lastDirty = undefined
+    this.#dirtyCount = 0
+    this.#dirtySorted.clear()
+    return out
   }
 
-  /** A snapshot of the entries within the range, in scan order. */
-  range(range: ScanRange): CachedEntry[] {
+  /** A snapshot of the dirty entries within the range, in scan order (clean ones equal the store's). */
+  dirtyRange(range: ScanRange): CachedEntry[] {
     const out: CachedEntry[] = []
-    for (const [key, entry] of this.#sorted.entries(range)) out.push({ key, value: entry.value })
+    if (this.#dirtyCount === 0) return out
+    for (const [key, entry] of this.#dirtySorted.entries(range)) out.push({ key, value: entry.value })
     return out
   }
 
   clear(): void {
-    this.#sorted.clear()
+    this.#table.clear()
+    this.#size = 0
     this.#eldest = undefined
     this.#youngest = undefined
-    this.#dirty.clear()
+    this.#firstDirty = undefined
+    this.#lastDirty = undefined
+    this.#dirtyCount = 0
+    this.#dirtySorted.clear()
     this.#bytes = 0
   }
 }

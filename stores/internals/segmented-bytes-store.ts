@@ -9,7 +9,7 @@
  */
 import type { ChangelogRecord, StateStoreContext } from '../api.ts'
 import type { BytesEntry, BytesStore, BytesWrite, PhysicalBytesStore, ScanRange } from './bytes-store.ts'
-import { concatBytes, encodeTime, readTime, TIME_BYTES } from './key-encoding.ts'
+import { concatBytes, encodeTime, readTime, TIME_BYTES, withTimePrefix } from './key-encoding.ts'
 import { mergeSorted } from './merge-iterators.ts'
 
 /** How a segmented store is laid out. */
@@ -100,7 +100,7 @@ export class SegmentedBytesStore implements BytesStore {
   async get(key: Uint8Array): Promise<Uint8Array | undefined> {
     const segment = this.#segmentOf(this.#options.timeOf(key))
     if (segment < this.#minLiveSegment()) return undefined
-    return this.#physical.get(concatBytes(encodeTime(segment), key))
+    return this.#physical.get(withTimePrefix(segment, key, this.#physical.persistent))
   }
 
   /** Observes the writes' times and returns their physical form, without those in expired segments. */
@@ -112,7 +112,7 @@ export class SegmentedBytesStore implements BytesStore {
       const segment = this.#segmentOf(time)
       if (segment < this.#minLiveSegment()) continue
       if (!this.#segments.includes(segment)) this.#segments = [...this.#segments, segment].sort((a, b) => a - b)
-      out.push({ ...w, key: concatBytes(encodeTime(segment), w.key) })
+      out.push({ ...w, key: withTimePrefix(segment, w.key, this.#physical.persistent) })
     }
     return out
   }
@@ -160,6 +160,10 @@ export class SegmentedBytesStore implements BytesStore {
     if (range.lte !== undefined) bounds.lte = concatBytes(prefix, range.lte)
     else bounds.lt = range.lt === undefined ? encodeTime(segment + 1) : concatBytes(prefix, range.lt)
     for await (const { key, value } of this.#physical.scan(bounds)) yield { key: key.subarray(TIME_BYTES), value }
+  }
+
+  expired(key: Uint8Array): boolean {
+    return this.#segmentOf(this.#options.timeOf(key)) < this.#minLiveSegment()
   }
 
   async approximateNumEntries(): Promise<number> {

@@ -9,6 +9,8 @@ import { ErrorCodes, PitwallError } from '../../core/errors.ts'
 import type { Serde } from '../../topology/serdes.ts'
 import type { StateStoreContext, StoreMetricsSink } from '../api.ts'
 
+const NO_KEY = Symbol('no key')
+
 /**
  * Serdes, timings and the open check of one metered store.
  *
@@ -26,6 +28,9 @@ export class StoreMetering<K, V> {
   #topic: string
   #sink: StoreMetricsSink | undefined
   #open = false
+  /** The last primitive key serialized and its bytes: a processor reads and writes the same key in a row. */
+  #lastKey: unknown = NO_KEY
+  #lastKeyBytes: Uint8Array | undefined
 
   constructor(name: string, keySerde: Serde<K>, valueSerde: Serde<V>) {
     this.#name = name
@@ -48,16 +53,27 @@ export class StoreMetering<K, V> {
     return this.#open
   }
 
-  #check(): void {
-    if (!this.#open) throw new PitwallError(ErrorCodes.STORE_CLOSED, `store '${this.#name}' is not open`)
+  #closedError(): PitwallError {
+    return new PitwallError(ErrorCodes.STORE_CLOSED, `store '${this.#name}' is not open`)
   }
 
+  #check(): void {
+    if (!this.#open) throw this.#closedError()
+  }
+
+  /** The key's bytes; serializers are pure, so a repeated primitive key reuses the last bytes. */
   keyBytes(key: K): Uint8Array {
+    if (key === this.#lastKey) return this.#lastKeyBytes!
     const bytes = this.#keySerde.serialize(this.#topic, key)
     if (bytes === null) {
       throw new PitwallError(ErrorCodes.SERDE_SERIALIZATION, `store '${this.#name}': a key serialized to null`, {
         details: { store: this.#name },
       })
+    }
+    const type = typeof key
+    if (type === 'string' || type === 'number' || type === 'bigint' || type === 'boolean') {
+      this.#lastKey = key
+      this.#lastKeyBytes = bytes
     }
     return bytes
   }
@@ -78,11 +94,19 @@ export class StoreMetering<K, V> {
     return bytes === null || bytes === undefined ? null : this.value(bytes)
   }
 
-  /** Runs `fn` on an open store and reports its duration as `operation`. */
-  async time<T>(operation: string, fn: () => Promise<T>): Promise<T> {
-    this.#check()
+  /** Runs `fn` on an open store and reports its duration as `operation` (failures are rejections). */
+  time<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    if (!this.#open) return Promise.reject(this.#closedError())
     const sink = this.#sink
-    if (sink === undefined) return fn()
+    if (sink !== undefined) return this.#timed(operation, fn, sink)
+    try {
+      return fn()
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
+
+  async #timed<T>(operation: string, fn: () => Promise<T>, sink: StoreMetricsSink): Promise<T> {
     const start = performance.now()
     try {
       return await fn()
