@@ -37,7 +37,7 @@ export async function measureBrokerLimit(
   const observer = await observe(target, { expected: { [topic]: records } })
   const started = Date.now()
   try {
-    const doneAt = await observer.completed(600_000)
+    const doneAt = await observer.completed(180_000)
     const produceRps = (records / produced.ms) * 1000
     const consumeRps = (records / (doneAt - started)) * 1000
     return {

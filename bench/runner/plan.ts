@@ -38,6 +38,7 @@ export interface LatencySeries {
 /** The raw results of a bench run. */
 export interface BenchResults {
   readonly limits: BrokerLimit[]
+  readonly limitErrors: string[]
   readonly throughput: ThroughputSeries[]
   readonly latency: LatencySeries[]
   readonly external: ExternalFigures[]
@@ -86,6 +87,7 @@ export async function runPlan(
   const expected = expectedFor(profile.records)
   log(`expected output for ${profile.records} records: ${JSON.stringify(expected)}`)
   const limits: BrokerLimit[] = []
+  const limitErrors: string[] = []
   const throughput = new Map<string, ThroughputSeries>()
   const latency = new Map<string, LatencySeries>()
   const series = <T>(map: Map<string, T>, config: Configuration, impl: Implementation, make: () => T): T => {
@@ -96,9 +98,14 @@ export async function runPlan(
   for (let repeat = 1; repeat <= profile.repeats; repeat++) {
     const input = `bench-input-${process.pid}-${Date.now().toString(36)}-${repeat}`
     log(`repeat ${repeat}/${profile.repeats}: preloading ${profile.records} records into ${input}`)
-    const limit = await measureBrokerLimit(target, input, profile.records, log)
-    limits.push(limit)
-    log(`  broker limit: produce ${fmt(limit.produceRps)}/s, consume ${fmt(limit.consumeRps)}/s`)
+    try {
+      const limit = await measureBrokerLimit(target, input, profile.records, log)
+      limits.push(limit)
+      log(`  broker limit: produce ${fmt(limit.produceRps)}/s, consume ${fmt(limit.consumeRps)}/s`)
+    } catch (error) {
+      limitErrors.push(describe(error))
+      log(`  broker limit: FAILED ${describe(error)}`)
+    }
     for (const config of wants('throughput') ? profile.throughput : []) {
       for (const impl of impls) {
         const s = series(throughput, config, impl, () => ({
@@ -172,7 +179,14 @@ export async function runPlan(
     }
   }
   const external = wants('external') ? await runExternal(profile.name, target.brokers, log) : []
-  return { limits, throughput: [...throughput.values()], latency: [...latency.values()], external, unavailable }
+  return {
+    limits,
+    limitErrors,
+    throughput: [...throughput.values()],
+    latency: [...latency.values()],
+    external,
+    unavailable,
+  }
 }
 
 function fmt(n: number): string {

@@ -91,7 +91,8 @@ function failures(results: BenchResults): string[] {
     s.errors.map((e) => `- ${s.implementation} ${s.config.topology} ${s.config.guarantee} ${s.config.workers}w: ${e}`),
   )
   const skipped = Object.entries(results.unavailable).map(([impl, why]) => `- ${impl} not measured: ${why}`)
-  return [...skipped, ...all]
+  const limit = results.limitErrors.map((e) => `- broker limit: ${e}`)
+  return [...skipped, ...limit, ...all]
 }
 
 /**
