@@ -7,7 +7,6 @@ import type { KStream } from '../../dsl/kstream.ts'
 import { Named } from '../../dsl/named.ts'
 import { Produced } from '../../dsl/produced.ts'
 import type { StreamsBuilder } from '../../dsl/streams-builder.ts'
-import { Serdes } from '../../serdes.ts'
 import type { TelemetrySample } from '../model/index.ts'
 import { F1Topics } from '../topics.ts'
 import type { Anomaly } from './anomalies/anomaly.ts'
@@ -15,6 +14,7 @@ import { AnomalyProcessor } from './anomalies/anomaly-processor.ts'
 import { addAnomaly, type CarAnomalies, emptyCarAnomalies } from './anomalies/car-anomalies.ts'
 import type { CarState } from './anomalies/car-state.ts'
 import type { F1Config } from './config.ts'
+import { f1Json, f1String } from './f1-serdes.ts'
 import { f1Materialized } from './materialize.ts'
 import { f1KeyValueStore } from './state-stores.ts'
 import { F1Stores } from './store-names.ts'
@@ -40,7 +40,7 @@ export function anomalyStage<S extends TelemetrySample>(
     Named.as('f1-anomaly-detector'),
     F1Stores.anomalyState,
   )
-  anomalies.to(F1Topics.telemetryAnomalies.name, Produced.with(Serdes.string(), Serdes.json<Anomaly>()))
+  anomalies.to(F1Topics.telemetryAnomalies.name, Produced.with(f1String(), f1Json<Anomaly>()))
   anomalies
     .groupByKey()
     .aggregate<CarAnomalies>(

@@ -8,11 +8,11 @@ import type { KStream } from '../../dsl/kstream.ts'
 import { Named } from '../../dsl/named.ts'
 import { Produced } from '../../dsl/produced.ts'
 import type { StreamsBuilder } from '../../dsl/streams-builder.ts'
-import { Serdes } from '../../serdes.ts'
 import type { Lap } from '../model/index.ts'
 import { F1Topics } from '../topics.ts'
 import type { Anomaly } from './anomalies/anomaly.ts'
 import type { F1Config } from './config.ts'
+import { f1Json, f1String } from './f1-serdes.ts'
 import type { TaggedSample } from './lap-position.ts'
 import type { LapStats } from './lap-stats.ts'
 import { type CarLaps, type LapEvent, LapStatsProcessor } from './lap-stats-processor.ts'
@@ -48,7 +48,7 @@ export function goldStage(
       F1Stores.lapAccumulator,
       F1Stores.lapStats,
     )
-  stats.to(F1Topics.lapStats.name, Produced.with(Serdes.string(), Serdes.json<LapStats>()))
+  stats.to(F1Topics.lapStats.name, Produced.with(f1String(), f1Json<LapStats>()))
   const lapEvents = stats.mapValues((s): SessionEvent => ({ kind: 'lap', stats: s }), Named.as('f1-session-lap'))
   const anomalyEvents = inputs.anomalies.mapValues(
     (anomaly): SessionEvent => ({ kind: 'anomaly', anomaly }),
@@ -64,5 +64,5 @@ export function goldStage(
       Named.as('f1-session-car-stats'),
     )
     .toStream()
-    .to(F1Topics.sessionStats.name, Produced.with(Serdes.string(), Serdes.json<SessionCarStats>()))
+    .to(F1Topics.sessionStats.name, Produced.with(f1String(), f1Json<SessionCarStats>()))
 }

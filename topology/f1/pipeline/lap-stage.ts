@@ -31,6 +31,7 @@ import {
 import { F1Topics } from '../topics.ts'
 import type { F1Config } from './config.ts'
 import { type EnrichedLap, withDriver } from './enriched-lap.ts'
+import { f1Json, f1String } from './f1-serdes.ts'
 import { type LapPosition, positionAfter, type TaggedSample, tagSample } from './lap-position.ts'
 import { f1Materialized } from './materialize.ts'
 import { addMessage, flagsDuring, type RaceControlHistory } from './race-control-periods.ts'
@@ -85,8 +86,8 @@ export function lapStage(
     .selectKey((_key, lap) => lap.sessionKey, Named.as('f1-lap-session-key'))
     .repartition(
       Repartitioned.as<string, EnrichedLap>('f1-laps-by-session')
-        .withKeySerde(Serdes.string())
-        .withValueSerde(Serdes.json<EnrichedLap>())
+        .withKeySerde(f1String())
+        .withValueSerde(f1Json<EnrichedLap>())
         .withNumberOfPartitions(config.topics.sessionPartitions),
     )
     .leftJoin(raceControl, (lap, history): EnrichedLap => {
@@ -94,6 +95,6 @@ export function lapStage(
       return { ...lap, flags: flagsDuring(history, lap.lapStart, lap.lapStart + (lap.lapDuration ?? 0)) }
     })
     .selectKey((_session, lap) => keyOf(lap.sessionKey, lap.driverNumber), Named.as('f1-lap-car-key'))
-    .to(F1Topics.lapsEnriched.name, Produced.with(Serdes.string(), Serdes.json<EnrichedLap>()))
+    .to(F1Topics.lapsEnriched.name, Produced.with(f1String(), f1Json<EnrichedLap>()))
   return { laps, tagged }
 }

@@ -4,8 +4,8 @@
  * configured store type (LevelDB, or memory for tests and benchmarks).
  */
 import { Materialized } from '../../dsl/materialized.ts'
-import { Serdes } from '../../serdes.ts'
 import type { F1Config } from './config.ts'
+import { f1Json, f1String } from './f1-serdes.ts'
 
 /**
  * A `Materialized` for a store of the F1 pipeline.
@@ -17,7 +17,7 @@ import type { F1Config } from './config.ts'
  */
 export function f1Materialized<V>(name: string, config: F1Config): Materialized<string, V> {
   return Materialized.as<string, V>(name)
-    .withKeySerde(Serdes.string())
-    .withValueSerde(Serdes.json<V>())
+    .withKeySerde(f1String())
+    .withValueSerde(f1Json<V>())
     .withStoreType(config.stores.type)
 }

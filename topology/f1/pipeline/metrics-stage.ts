@@ -12,7 +12,6 @@ import { Named } from '../../dsl/named.ts'
 import { Produced } from '../../dsl/produced.ts'
 import { Repartitioned } from '../../dsl/repartitioned.ts'
 import type { StreamsBuilder } from '../../dsl/streams-builder.ts'
-import { Serdes } from '../../serdes.ts'
 import { SlidingWindows } from '../../windows/sliding-windows.ts'
 import { BufferConfig, Suppressed } from '../../windows/suppressed.ts'
 import { TimeWindows } from '../../windows/time-windows.ts'
@@ -28,12 +27,13 @@ import {
 } from './car-metrics.ts'
 import { CarSecondsProcessor, type PendingWindows, type WindowResult } from './car-seconds-processor.ts'
 import type { F1Config } from './config.ts'
+import { f1Json, f1String } from './f1-serdes.ts'
 import { f1Materialized } from './materialize.ts'
 import { f1KeyValueStore, f1WindowStore } from './state-stores.ts'
 import { F1Stores } from './store-names.ts'
 
 const until = (name: string) => Suppressed.untilWindowCloses(BufferConfig.unbounded()).withName(name)
-const produced = Produced.with(Serdes.string(), Serdes.json<CarWindowMetrics>())
+const produced = Produced.with(f1String(), f1Json<CarWindowMetrics>())
 
 /**
  * Adds the stage.
@@ -64,8 +64,8 @@ export function metricsStage(builder: StreamsBuilder, clean: KStream<string, Tel
   const grouped = seconds
     .repartition(
       Repartitioned.as<string, WindowResult>('f1-car-metrics-1s-results')
-        .withKeySerde(Serdes.string())
-        .withValueSerde(Serdes.json<WindowResult>()),
+        .withKeySerde(f1String())
+        .withValueSerde(f1Json<WindowResult>()),
     )
     .groupByKey()
   grouped

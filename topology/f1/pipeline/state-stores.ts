@@ -8,8 +8,8 @@
 import type { KeyValueStore, StoreBuilder, WindowStore } from '../../../stores/api.ts'
 import { Stores } from '../../../stores/index.ts'
 import { type ValueAndTimestamp, valueAndTimestampSerde } from '../../internals/processors/value-and-timestamp.ts'
-import { Serdes } from '../../serdes.ts'
 import type { F1Config } from './config.ts'
+import { f1Json, f1String } from './f1-serdes.ts'
 import { writeBehind } from './write-behind-store.ts'
 import { writeBehindWindows } from './write-behind-window-store.ts'
 
@@ -24,7 +24,7 @@ import { writeBehindWindows } from './write-behind-window-store.ts'
 export function f1KeyValueStore<V>(name: string, config: F1Config): StoreBuilder<KeyValueStore<string, V>> {
   const supplier =
     config.stores.type === 'memory' ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name)
-  return writeBehind(Stores.keyValueStoreBuilder(supplier, Serdes.string(), Serdes.json<V>()).withLoggingEnabled())
+  return writeBehind(Stores.keyValueStoreBuilder(supplier, f1String(), f1Json<V>()).withLoggingEnabled())
 }
 
 /**
@@ -46,6 +46,6 @@ export function f1WindowStore<V>(
     config.stores.type === 'memory'
       ? Stores.inMemoryWindowStore(name, shape)
       : Stores.persistentWindowStore(name, shape)
-  const serde = valueAndTimestampSerde(Serdes.json<V>())
-  return writeBehindWindows(Stores.windowStoreBuilder(supplier, Serdes.string(), serde).withLoggingEnabled())
+  const serde = valueAndTimestampSerde(f1Json<V>())
+  return writeBehindWindows(Stores.windowStoreBuilder(supplier, f1String(), serde).withLoggingEnabled())
 }

@@ -15,6 +15,7 @@ import { Serdes } from '../../serdes.ts'
 import type { TelemetrySample } from '../model/index.ts'
 import { F1Topics } from '../topics.ts'
 import type { F1Config } from './config.ts'
+import { f1Json, f1String } from './f1-serdes.ts'
 import { QuarantineProcessor, type Rejected } from './quarantine-processor.ts'
 import { checkRaw, type RawCheck } from './raw-check.ts'
 import { f1WindowStore } from './state-stores.ts'
@@ -60,6 +61,6 @@ export function validateStage(builder: StreamsBuilder, config: F1Config): KStrea
     (c) => (c.check as Extract<RawCheck, { ok: true }>).sample,
     Named.as('f1-clean'),
   )
-  clean.to(F1Topics.telemetryClean.name, Produced.with(Serdes.string(), Serdes.json<TelemetrySample>()))
+  clean.to(F1Topics.telemetryClean.name, Produced.with(f1String(), f1Json<TelemetrySample>()))
   return clean
 }
