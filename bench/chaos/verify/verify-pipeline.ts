@@ -30,7 +30,8 @@ export interface Verification {
   readonly failures: string[]
 }
 
-const DEAD_LETTER_ERROR_HEADER = 'pitwall.error'
+// the runtime's dead-letter headers: `pitwall.error.code`, `pitwall.error.message` (earlier `pitwall.error`)
+const DEAD_LETTER_ERROR_PREFIX = 'pitwall.error'
 const hash = (b: Buffer | null) => (b ? createHash('sha1').update(b).digest('hex').slice(0, 16) : 'null')
 
 /** The id of a raw record: its key and value bytes. */
@@ -101,7 +102,7 @@ export async function verifyPipeline(pipeline: ChaosPipeline, log: (line: string
     quarantined.map((r) => rawId(r.key, r.value)),
   )
   const quarantinedWithoutReason = quarantined.filter(
-    (r) => !r.headers[REASON_HEADER] && !r.headers[DEAD_LETTER_ERROR_HEADER],
+    (r) => !r.headers[REASON_HEADER] && !Object.keys(r.headers).some((h) => h.startsWith(DEAD_LETTER_ERROR_PREFIX)),
   ).length
   const seenMetrics = (seen.get(outputs.metrics) ?? []).map((r) => JSON.parse(r.value!.toString()) as WindowMetrics)
   const metrics = diffMultisets(
