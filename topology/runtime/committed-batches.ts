@@ -3,10 +3,9 @@
  * Read-committed filtering of fetched record batches. With `isolation.level=read_committed` the
  * broker returns everything below the last stable offset, aborted transactional data included, and
  * lists the aborted transactions beside it: the client must drop their batches (as the Java
- * client's Fetcher does). @platformatic/kafka's message stream does not, so Pitwall fetches and
- * filters itself.
+ * client's Fetcher does).
  */
-import type { RecordsBatch } from '@platformatic/kafka'
+import type { DecodedBatch } from './record-batches.ts'
 
 /** An aborted transaction as listed in a fetch response. */
 export interface AbortedTransaction {
@@ -18,7 +17,7 @@ const IS_TRANSACTIONAL = 1 << 4
 const IS_CONTROL = 1 << 5
 const ABORT_MARKER = 0
 
-function isAbortMarker(batch: RecordsBatch): boolean {
+function isAbortMarker(batch: DecodedBatch): boolean {
   const key = batch.records[0]?.key
   return key !== null && key !== undefined && key.length >= 4 && key.readInt16BE(2) === ABORT_MARKER
 }
@@ -32,9 +31,9 @@ function isAbortMarker(batch: RecordsBatch): boolean {
  * ```
  */
 export function* committedBatches(
-  batches: readonly RecordsBatch[],
+  batches: readonly DecodedBatch[],
   abortedTransactions: readonly AbortedTransaction[] | null,
-): Generator<RecordsBatch> {
+): Generator<DecodedBatch> {
   const aborted = [...(abortedTransactions ?? [])].sort((a, b) => (a.firstOffset < b.firstOffset ? -1 : 1))
   const abortedProducers = new Set<bigint>()
   let next = 0

@@ -5,8 +5,11 @@
  * batches and control batches. Positions advance past everything fetched, filtered or not.
  */
 import type { Consumer } from '@platformatic/kafka'
+import { ErrorCodes, PitwallError } from '../../core/errors.ts'
 import type { ConsumedRecord } from '../internals/runnable.ts'
 import { committedBatches } from './committed-batches.ts'
+import { type RawFetchPartition, rawFetch } from './fetch-api.ts'
+import { decodeRecordBatches } from './record-batches.ts'
 
 /** Where to fetch a partition from. */
 export interface FetchPosition {
@@ -37,9 +40,9 @@ export interface FetchSettings {
 
 const READ_COMMITTED = 1
 
-function headersOf(raw: [Buffer | null, Buffer | null][]): Record<string, Uint8Array> {
+function headersOf(raw: readonly (readonly [string, Buffer])[]): Record<string, Uint8Array> {
   const headers: Record<string, Uint8Array> = {}
-  for (const [k, v] of raw) if (k) headers[k.toString()] = v ?? Buffer.alloc(0)
+  for (const [k, v] of raw) headers[k] = v
   return headers
 }
 
@@ -73,23 +76,27 @@ export async function fetchPartitions(
     [...byNode].map(async ([node, list]) => {
       const byTopic = new Map<string, FetchPosition[]>()
       for (const p of list) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p])
-      const response = await consumer.fetch({
-        node,
-        maxWaitTime: settings.maxWaitMs,
-        minBytes: 1,
-        maxBytes: settings.maxBytesPerPartition * list.length,
-        isolationLevel: settings.readCommitted ? READ_COMMITTED : 0,
-        topics: [...byTopic].map(([topic, ps]) => ({
+      const broker = metadata.brokers.get(node)
+      if (!broker) {
+        throw new PitwallError(ErrorCodes.RUNTIME_STATE, `no broker ${node} in the metadata`, { details: { node } })
+      }
+      const connection = await consumer.connections.get(broker)
+      const response = await rawFetch(
+        connection,
+        {
+          maxWaitMs: settings.maxWaitMs,
+          maxBytes: settings.maxBytesPerPartition * list.length,
+          isolationLevel: settings.readCommitted ? READ_COMMITTED : 0,
+        },
+        [...byTopic].map(([topic, ps]) => ({
           topicId: metadata.topics.get(topic)!.id,
           partitions: ps.map((p) => ({
             partition: p.partition,
             fetchOffset: p.offset,
             partitionMaxBytes: settings.maxBytesPerPartition,
-            currentLeaderEpoch: -1,
-            lastFetchedEpoch: -1,
           })),
         })),
-      })
+      )
       const out: FetchedPartition[] = []
       for (const t of response.responses) {
         const topic = topicById.get(t.topicId)
@@ -106,12 +113,8 @@ export async function fetchPartitions(
   return results.flat()
 }
 
-function decodePartition(
-  topic: string,
-  p: Awaited<ReturnType<Consumer['fetch']>>['responses'][number]['partitions'][number],
-  from: bigint,
-): FetchedPartition {
-  const batches = p.records ?? []
+function decodePartition(topic: string, p: RawFetchPartition, from: bigint): FetchedPartition {
+  const batches = p.records === null ? [] : decodeRecordBatches(p.records)
   const records: ConsumedRecord[] = []
   let nextOffset = from
   if (batches.length > 0) {
@@ -129,7 +132,7 @@ function decodePartition(
         offset: Number(offset),
         key: r.key,
         value: r.value,
-        timestamp: Number(batch.firstTimestamp + r.timestampDelta),
+        timestamp: batch.firstTimestamp + r.timestampDelta,
         headers: r.headers.length === 0 ? {} : headersOf(r.headers),
       })
     }
