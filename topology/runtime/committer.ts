@@ -9,7 +9,7 @@
  */
 import { type Consumer, compatibilityPartitioner, Producer, txnOffsetCommitV3 } from '@platformatic/kafka'
 import { ErrorCodes, PitwallError } from '../../core/errors.ts'
-import { isFencedError, isNetworkError } from './kafka-errors.ts'
+import { isFencedError, isNetworkError, isRecordRejection } from './kafka-errors.ts'
 import type { Logger } from './logger.ts'
 import type { MessageSink } from './record-collector.ts'
 
@@ -57,6 +57,13 @@ function newProducer(s: ProducerSettings): Producer {
 type Transaction = Awaited<ReturnType<Producer['beginTransaction']>>
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** Rejected records stop the worker (PRODUCTION); anything else is retried through recovery. */
+function sendError(cause: unknown, count: number): PitwallError {
+  return isRecordRejection(cause)
+    ? new PitwallError(ErrorCodes.PRODUCTION, `the broker rejected records of a batch of ${count}`, { cause })
+    : new PitwallError(ErrorCodes.BROKER_UNREACHABLE, `sending ${count} records failed`, { cause })
+}
 
 /**
  * One TxnOffsetCommit (v3, KIP-447: with the group generation and member id) for all consumed
@@ -145,7 +152,9 @@ export function transactionalCommitter(settings: ProducerSettings): Committer {
       try {
         await t.send({ messages })
       } catch (cause) {
-        throw wrap(cause, `sending ${messages.length} records failed`)
+        throw isRecordRejection(cause)
+          ? sendError(cause, messages.length)
+          : wrap(cause, `sending ${messages.length} records failed`)
       }
     },
     async commit(offsets, consumer) {
@@ -200,7 +209,7 @@ export function plainCommitter(settings: ProducerSettings): Committer {
       try {
         await producer.send({ messages })
       } catch (cause) {
-        throw new PitwallError(ErrorCodes.PRODUCTION, `sending ${messages.length} records failed`, { cause })
+        throw sendError(cause, messages.length)
       }
     },
     async commit(offsets, consumer) {

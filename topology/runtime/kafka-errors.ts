@@ -71,3 +71,24 @@ export function isNetworkError(error: unknown, depth = 0): boolean {
   if (Array.isArray(e.errors) && e.errors.some((inner) => isNetworkError(inner, depth + 1))) return true
   return isNetworkError(e.cause, depth + 1)
 }
+
+const REJECTED = [
+  'MESSAGE_TOO_LARGE',
+  'RECORD_LIST_TOO_LARGE',
+  'INVALID_RECORD',
+  'INVALID_TIMESTAMP',
+  'CORRUPT_MESSAGE',
+]
+
+/**
+ * True when the broker rejected records themselves: retrying the same batch cannot succeed.
+ *
+ * @example
+ * ```ts
+ * if (isRecordRejection(e)) stopWorker()
+ * ```
+ */
+export function isRecordRejection(error: unknown): boolean {
+  const names = protocolErrorNames(error)
+  return REJECTED.some((n) => names.has(n))
+}

@@ -26,6 +26,8 @@ export interface StreamsOptions {
   readonly processingErrorHandler?: ErrorHandler
   /** Production errors (a record the broker rejects): 'fail' by default. */
   readonly productionErrorHandler?: ErrorHandler
+  /** Largest record (key + value + headers) sent; larger ones go to the production error handler. */
+  readonly maxRecordBytes?: number
   /** Failed records are sent here, with the error and their source in headers. */
   readonly deadLetterTopic?: string
   /** Consumer group session timeout (how long a crashed worker keeps its tasks). */
@@ -89,6 +91,7 @@ export function resolveOptions(options: StreamsOptions): ResolvedStreamsOptions 
     processingErrorHandler: options.processingErrorHandler ?? failHandler,
     productionErrorHandler: options.productionErrorHandler ?? failHandler,
     deadLetterTopic: options.deadLetterTopic,
+    maxRecordBytes: options.maxRecordBytes ?? 1_000_000,
     sessionTimeoutMs: options.sessionTimeoutMs ?? 10_000,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 1_000,
     transactionTimeoutMs: options.transactionTimeoutMs ?? 10_000,

@@ -12,6 +12,7 @@ import { type Committer, plainCommitter, transactionalCommitter } from './commit
 import { groupAssigner, tasksOfAssignment } from './group-assigner.ts'
 import { physicalNamer, prepareTopics } from './internal-topics.ts'
 import { type ResolvedStreamsOptions, resolveOptions, type StreamsOptions } from './options.ts'
+import { ProductionGuard } from './production-guard.ts'
 import { BufferedCollector } from './record-collector.ts'
 import type { RestoreProgress } from './state-restorer.ts'
 import { StreamThread } from './stream-thread.ts'
@@ -149,8 +150,15 @@ export class PitwallStreams {
     this.#committer = eos
       ? transactionalCommitter({ ...producerSettings, transactionalId: `${o.applicationId}-${o.workerId}` })
       : plainCommitter(producerSettings)
+    const guard = new ProductionGuard({
+      maxRecordBytes: o.maxRecordBytes,
+      handler: o.productionErrorHandler,
+      deadLetterTopic: o.deadLetterTopic,
+      logger: o.logger,
+    })
     const collector = new BufferedCollector(
       (t) => counts.get(t) ?? consumer.currentMetadata?.topics.get(t)?.partitionsCount,
+      guard,
     )
     const manager = new TaskManager({
       runnable: this.#runnable,
@@ -164,7 +172,7 @@ export class PitwallStreams {
         for (const l of this.#restoreListeners) l(p)
       },
     })
-    thread = new StreamThread(o, consumer, this.#committer, collector, manager, {
+    thread = new StreamThread(o, consumer, this.#committer, collector, guard, manager, {
       onRunning: () => this.#setState('running'),
       onRebalancing: () => this.#setState('rebalancing'),
       onFatal: (error) => {

@@ -10,6 +10,7 @@ import type { ChangelogWriter } from '../../stores/api.ts'
 import type { RawRecord, RecordCollector } from '../internals/runnable.ts'
 import type { Headers } from '../processor.ts'
 import { partitionForKey } from './partitioner.ts'
+import type { ProductionGuard } from './production-guard.ts'
 
 /** A produce-ready message with Buffer payloads. */
 export type OutgoingMessage = MessageToProduce<Buffer, Buffer, Buffer, Buffer>
@@ -43,12 +44,15 @@ function headerMap(headers: Headers): Map<Buffer, Buffer> {
 export class BufferedCollector implements RecordCollector {
   #pending: OutgoingMessage[] = []
   #partitionCount: (topic: string) => number | undefined
+  #guard: ProductionGuard | undefined
 
-  constructor(partitionCount: (topic: string) => number | undefined) {
+  constructor(partitionCount: (topic: string) => number | undefined, guard?: ProductionGuard) {
     this.#partitionCount = partitionCount
+    this.#guard = guard
   }
 
   send(topic: string, record: RawRecord, partition?: number): void {
+    if (this.#guard && !this.#guard.admit(this, topic, record)) return
     const message: OutgoingMessage = {
       topic,
       key: record.key === null ? undefined : toBuffer(record.key),

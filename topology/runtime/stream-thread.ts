@@ -13,11 +13,14 @@ import type { ConsumedRecord } from '../internals/runnable.ts'
 import type { Committer, OffsetToCommit } from './committer.ts'
 import { type FetchPosition, fetchPartitions } from './fetcher.ts'
 import type { ResolvedStreamsOptions } from './options.ts'
+import type { ProductionGuard } from './production-guard.ts'
 import type { BufferedCollector } from './record-collector.ts'
 import type { ActiveTask, TaskManager } from './task-manager.ts'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const OFFSET_OUT_OF_RANGE = 1
+/** Errors that stop the worker (a handler answered 'fail', or a bug) rather than being retried. */
+const FATAL = [ErrorCodes.PROCESSING, ErrorCodes.RUNTIME_STATE, ErrorCodes.PRODUCTION]
 
 /** Callbacks of the loop towards PitwallStreams. */
 export interface ThreadEvents {
@@ -40,6 +43,7 @@ export class StreamThread {
   #consumer: Consumer
   #committer: Committer
   #collector: BufferedCollector
+  #guard: ProductionGuard
   #manager: TaskManager
   #events: ThreadEvents
   #tasks = new Map<string, ActiveTask>()
@@ -59,9 +63,11 @@ export class StreamThread {
     consumer: Consumer,
     committer: Committer,
     collector: BufferedCollector,
+    guard: ProductionGuard,
     manager: TaskManager,
     events: ThreadEvents,
   ) {
+    this.#guard = guard
     this.#o = o
     this.#consumer = consumer
     this.#committer = committer
@@ -111,7 +117,7 @@ export class StreamThread {
         await this.#iteration()
         this.#failures = 0
       } catch (error) {
-        if (isPitwallError(error, ErrorCodes.PROCESSING) || isPitwallError(error, ErrorCodes.RUNTIME_STATE)) {
+        if (FATAL.some((code) => isPitwallError(error, code))) {
           await this.#committer.abort().catch(() => {})
           this.#releaseBarrier()
           this.#events.onFatal(error)
@@ -175,19 +181,29 @@ export class StreamThread {
    * handler answered 'fail' (or the topology threw outside of them), which stops the worker.
    */
   async #process(at: ActiveTask, record: ConsumedRecord): Promise<void> {
+    const guard = this.#guard
+    guard.source = record
+    guard.taskId = at.id
     try {
       await at.task.process(record)
     } catch (error) {
+      guard.source = undefined
       throw new PitwallError(
         ErrorCodes.PROCESSING,
         `task ${at.id} failed on ${record.topic}-${record.partition}@${record.offset}: ${describeError(error)}`,
         { cause: error, details: { topic: record.topic, partition: record.partition, offset: record.offset } },
       )
     }
+    guard.source = undefined
+    guard.raise()
   }
 
   async #commit(): Promise<void> {
-    for (const t of this.#tasks.values()) await t.task.commit()
+    for (const t of this.#tasks.values()) {
+      this.#guard.taskId = t.id
+      await t.task.commit()
+    }
+    this.#guard.raise()
     await this.#collector.flush(this.#committer.sink)
     const offsets: OffsetToCommit[] = []
     for (const t of this.#tasks.values()) {
