@@ -141,6 +141,77 @@ describe('CachingKeyValueStore', () => {
   })
 })
 
+describe('close', () => {
+  it('drops unflushed cached writes (an unclean close); a clean shutdown flushes first', async () => {
+    const context = harness.context()
+    const logged: string[] = []
+    const logging = { ...context, changelog: { log: (_s: string, key: Uint8Array) => void logged.push(hex(key)) } }
+    const builder = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore('c'), Serdes.string(), Serdes.string())
+      .withCachingEnabled()
+      .withLoggingEnabled()
+    const crashed = builder.build()
+    await crashed.init(logging)
+    await crashed.put('a', 'unflushed')
+    await crashed.close()
+    const clean = builder.build()
+    await clean.init(logging)
+    expect(await clean.get('a')).toBeUndefined()
+    expect(logged).toEqual([])
+    await clean.put('a', 'flushed')
+    await clean.flush()
+    await clean.close()
+    const reopened = builder.build()
+    await reopened.init(logging)
+    expect(await reopened.get('a')).toBe('flushed')
+    expect(logged).toHaveLength(1)
+    await reopened.close()
+  })
+})
+
+describe('LevelDB approximateNumEntries', () => {
+  it('stays exact once counted, through puts, deletes, batches with repeated keys, restores and a reopen', async () => {
+    const opArb = fc.oneof(
+      fc.record({
+        t: fc.constant('put' as const),
+        k: keyArb,
+        v: fc.option(fc.uint8Array({ maxLength: 3 }), { nil: null }),
+      }),
+      fc.record({
+        t: fc.constant('putAll' as const),
+        writes: fc.array(fc.record({ k: keyArb, v: fc.option(fc.uint8Array(), { nil: null }) }), { maxLength: 5 }),
+      }),
+      fc.record({ t: fc.constant('restore' as const), k: keyArb }),
+      fc.constant({ t: 'count' as const }),
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { maxLength: 40 }), async (ops) => {
+        const context = harness.context()
+        const store = new LevelBytesStore('n')
+        await store.init(context)
+        const model = new Set<string>()
+        for (const o of ops) {
+          if (o.t === 'put') await store.put(o.k, o.v)
+          else if (o.t === 'putAll') await store.putAll(o.writes.map((w) => ({ key: w.k, value: w.v })))
+          else if (o.t === 'restore') await store.restoreBatch([{ key: o.k, value: Uint8Array.of(1), timestamp: 0 }])
+          else expect(await store.approximateNumEntries()).toBe(model.size)
+          const writes = o.t === 'put' ? [o] : o.t === 'putAll' ? o.writes : o.t === 'restore' ? [{ k: o.k, v: 1 }] : []
+          for (const w of writes) {
+            if (w.v === null) model.delete(hex(w.k))
+            else model.add(hex(w.k))
+          }
+        }
+        expect(await store.approximateNumEntries()).toBe(model.size)
+        await store.close()
+        const reopened = new LevelBytesStore('n')
+        await reopened.init(context)
+        expect(await reopened.approximateNumEntries()).toBe(model.size)
+        await reopened.close()
+      }),
+      { numRuns: harness.numRuns },
+    )
+  })
+})
+
 describe('cache flush listener old values', () => {
   for (const persistent of [true, false]) {
     it(`report null for a window whose segment expired beneath the cache (${persistent ? 'leveldb' : 'memory'})`, async () => {

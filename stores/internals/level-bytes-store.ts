@@ -32,6 +32,13 @@ async function writeBatch(db: Db, writes: ReadonlyArray<BytesWrite>, native: boo
   await batch.write()
 }
 
+/** A string with one character per byte: a Map key for byte arrays. */
+function binaryString(bytes: Uint8Array): string {
+  let s = ''
+  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]!)
+  return s
+}
+
 /** The iterator options of a scan, without undefined bounds. */
 function iteratorOptions(range: ScanRange): Record<string, unknown> {
   const options: Record<string, unknown> = { reverse: range.reverse === true }
@@ -52,6 +59,14 @@ export class LevelBytesStore implements PhysicalBytesStore {
   readonly name: string
   readonly persistent = true
   #db: Db | undefined
+  /**
+   * The number of keys, once counted (LevelDB keeps no count and has no count estimate): counted
+   * by the first `approximateNumEntries`, then kept by reading each written key's presence first.
+   * Restores and range deletes drop it, to be counted again when asked.
+   */
+  #count: number | undefined
+  /** Writes so far: a count read while writes happened is returned but not kept. */
+  #writes = 0
 
   constructor(name: string) {
     this.name = name
@@ -78,6 +93,16 @@ export class LevelBytesStore implements PhysicalBytesStore {
       throw this.#ioError('open', cause)
     }
     this.#db = db
+    this.#count = undefined
+  }
+
+  /** How many keys the writes add (negative: remove), each distinct key's last write counting once. */
+  #countDelta(db: Db, writes: ReadonlyArray<BytesWrite>): number {
+    const last = new Map<string, BytesWrite>()
+    for (const w of writes) last.set(binaryString(w.key), w)
+    let delta = 0
+    for (const w of last.values()) delta += (w.value === null ? 0 : 1) - (db.getSync(w.key) === undefined ? 0 : 1)
+    return delta
   }
 
   async get(key: Uint8Array): Promise<Uint8Array | undefined> {
@@ -86,10 +111,13 @@ export class LevelBytesStore implements PhysicalBytesStore {
 
   async put(key: Uint8Array, value: Uint8Array | null): Promise<void> {
     const db = this.#open
+    const k = nativeBytes(key)
+    this.#writes++
+    if (this.#count !== undefined) this.#count += (value === null ? 0 : 1) - (db.getSync(k) === undefined ? 0 : 1)
     try {
-      const k = nativeBytes(key)
       await (value === null ? db.del(k) : db.put(k, nativeBytes(value)))
     } catch (cause) {
+      this.#count = undefined
       throw this.#ioError('put', cause)
     }
   }
@@ -97,9 +125,12 @@ export class LevelBytesStore implements PhysicalBytesStore {
   async putAll(writes: ReadonlyArray<BytesWrite>): Promise<void> {
     if (writes.length === 0) return
     const db = this.#open
+    this.#writes++
+    if (this.#count !== undefined) this.#count += this.#countDelta(db, writes)
     try {
       await writeBatch(db, writes, true)
     } catch (cause) {
+      this.#count = undefined
       throw this.#ioError('batch', cause)
     }
   }
@@ -117,8 +148,10 @@ export class LevelBytesStore implements PhysicalBytesStore {
     }
   }
 
-  /** Counts the keys (LevelDB keeps no key count, so this reads every key once). */
+  /** The exact number of keys: O(1) once counted, the first call after opening or restoring reads every key. */
   async approximateNumEntries(): Promise<number> {
+    if (this.#count !== undefined) return this.#count
+    const writes = this.#writes
     const iterator = this.#open.keys()
     let count = 0
     try {
@@ -128,10 +161,13 @@ export class LevelBytesStore implements PhysicalBytesStore {
     } finally {
       await iterator.close()
     }
+    if (writes === this.#writes) this.#count = count
     return count
   }
 
   async deleteRange(gte: Uint8Array | undefined, lt: Uint8Array): Promise<void> {
+    this.#writes++
+    this.#count = undefined
     try {
       await this.#open.clear(gte === undefined ? { lt } : { gte, lt })
     } catch (cause) {
@@ -142,6 +178,8 @@ export class LevelBytesStore implements PhysicalBytesStore {
   async restoreBatch(records: ReadonlyArray<ChangelogRecord>): Promise<void> {
     if (records.length === 0) return
     const db = this.#open
+    this.#writes++
+    this.#count = undefined
     try {
       await writeBatch(db, records, false)
     } catch (cause) {
@@ -165,6 +203,7 @@ export class LevelBytesStore implements PhysicalBytesStore {
   async close(): Promise<void> {
     const db = this.#db
     this.#db = undefined
+    this.#count = undefined
     await db?.close()
   }
 
