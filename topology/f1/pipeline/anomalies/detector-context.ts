@@ -96,12 +96,15 @@ export function toAnomaly(
  */
 export function observe(ctx: DetectorContext, o: Observation): void {
   const name = `${o.type}|${o.subject}`
-  const s = subjectOf(ctx.car, name)
   if (!o.holds) {
+    // the usual case: nothing to end, and no subject to create only to delete it again
+    const s = ctx.car.subjects[name]
+    if (s === undefined) return
     if (s.run !== undefined) s.run = undefined
     if (s.open === undefined) delete ctx.car.subjects[name]
     return
   }
+  const s = subjectOf(ctx.car, name)
   const run = s.run ?? { start: o.since ?? o.t, last: o.t, distinct: [], evidence: {} }
   s.run = run
   run.last = o.t

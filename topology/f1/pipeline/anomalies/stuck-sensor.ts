@@ -8,17 +8,40 @@ import { corners, type SampleOf } from '../../model/index.ts'
 import type { DetectorContext } from './detector-context.ts'
 import { observe } from './detector-context.ts'
 
+const names = new Map<string, Map<string, string>>()
+const tyrePrefixes = corners.map((c) => `tyres.${c}`)
+
+/** `${prefix}.${field}`, made once (a car's tracked fields are looked up on every sample). */
+function subjectName(prefix: string, field: string): string {
+  let byField = names.get(prefix)
+  if (byField === undefined) {
+    byField = new Map()
+    names.set(prefix, byField)
+  }
+  let name = byField.get(field)
+  if (name === undefined) {
+    name = `${prefix}.${field}`
+    byField.set(field, name)
+  }
+  return name
+}
+
 function track(ctx: DetectorContext, subject: string, t: number, value: number | undefined): void {
   if (value === undefined) return
   const prev = ctx.car.stuck[subject]
   const same = prev !== undefined && prev.value === value
-  if (!same) ctx.car.stuck[subject] = { value, since: t }
+  const since = prev?.since ?? t
+  if (prev === undefined) ctx.car.stuck[subject] = { value, since: t }
+  else if (!same) {
+    prev.value = value
+    prev.since = t
+  }
   observe(ctx, {
     type: 'stuck_sensor',
     subject,
     holds: same,
     t,
-    since: prev?.since ?? t,
+    since,
     minDurationMs: ctx.config.anomalies.stuckSensor.minDurationMs,
     evidence: { value },
   })
@@ -35,7 +58,7 @@ function track(ctx: DetectorContext, subject: string, t: number, value: number |
 export function detectStuckPowerUnit(ctx: DetectorContext, s: SampleOf<'power-unit'>): void {
   for (const f of ctx.config.anomalies.stuckSensor.powerUnitFields) {
     const value = (s as unknown as Record<string, number | undefined>)[f]
-    track(ctx, `power-unit.${f}`, s.timestamp, value)
+    track(ctx, subjectName('power-unit', f), s.timestamp, value)
   }
 }
 
@@ -48,8 +71,10 @@ export function detectStuckPowerUnit(ctx: DetectorContext, s: SampleOf<'power-un
  * ```
  */
 export function detectStuckTyres(ctx: DetectorContext, s: SampleOf<'tyres'>): void {
-  for (const c of corners) {
-    const reading = s[c] as unknown as Record<string, number | undefined>
-    for (const f of ctx.config.anomalies.stuckSensor.tyreFields) track(ctx, `tyres.${c}.${f}`, s.timestamp, reading[f])
+  for (let i = 0; i < corners.length; i++) {
+    const reading = s[corners[i]!] as unknown as Record<string, number | undefined>
+    const prefix = tyrePrefixes[i]!
+    for (const f of ctx.config.anomalies.stuckSensor.tyreFields)
+      track(ctx, subjectName(prefix, f), s.timestamp, reading[f])
   }
 }
