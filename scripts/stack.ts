@@ -10,14 +10,23 @@
 import { loadConfig, type PitwallConfig } from '../core/config.ts'
 import { describeError, ErrorCodes, PitwallError } from '../core/errors.ts'
 import { createLogger, type Logger } from '../core/logger.ts'
+import { f1WorkerService, simulatorService, topicsService } from './stack/f1-services.ts'
 import { brokerService, s3Service } from './stack/infra-services.ts'
 import type { RunningService, StackProvided, StackService } from './stack/service.ts'
+import { statusService } from './stack/status-service.ts'
 
 /**
- * The services of the stack, in start order. Add new ones here (simulator, workers, archive, API,
+ * The services of the stack, in start order (stopped in reverse). Add new ones here (archive, API,
  * dashboard); each later service finds what earlier ones published in `context.provided`.
  */
-export const STACK_SERVICES: readonly StackService[] = [brokerService, s3Service]
+export const STACK_SERVICES: readonly StackService[] = [
+  brokerService,
+  s3Service,
+  topicsService,
+  f1WorkerService(1),
+  simulatorService,
+  statusService(10_000),
+]
 
 /** A started stack: what runs, and how to stop all of it. */
 export interface RunningStack {
