@@ -25,6 +25,11 @@ export const EXTERNAL_SCRIPTS: readonly ExternalScript[] = [
     args: { smoke: ['--keys', '20000', '--restore', '100000'], full: [] },
   },
   {
+    name: 'state store restoration (changelog -> LevelDB, PitwallStreams)',
+    paths: ['bench/restore.ts'],
+    args: { smoke: ['--keys', '100000'], full: [] },
+  },
+  {
     name: 'window aggregation',
     paths: ['bench/window-aggregate.ts'],
     args: { smoke: ['--records', '5000'], full: [] },
