@@ -3,8 +3,10 @@
  * Throughput of the whole F1 topology: a simulated race of 50 cars (by default) is generated
  * first, then piped through the topology in the TopologyTestDriver (memory stores, commit every
  * 1000 records, no output kept); prints JSON with events/s of wall and of CPU time and the load. The runtime under exactly-once is measured by the
- * bench harness once the F1 worker runs there. `node bench/f1-topology.ts [--cars 50] [--laps 1]`.
+ * bench harness once the F1 worker runs there. `node bench/f1-topology.ts [--cars 50] [--laps 1] [--profile loop.cpuprofile]`.
  */
+import { writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
 import { loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import { Simulator } from '../connectors/simulator/simulator.ts'
@@ -14,7 +16,12 @@ import { Serdes } from '../topology/serdes.ts'
 import { TopologyTestDriver } from '../topology/test-driver/index.ts'
 
 const { values } = parseArgs({
-  options: { cars: { type: 'string', default: '50' }, laps: { type: 'string', default: '1' } },
+  options: {
+    cars: { type: 'string', default: '50' },
+    laps: { type: 'string', default: '1' },
+    // writes a .cpuprofile of the timed loop only (not the simulation before it)
+    profile: { type: 'string' },
+  },
 })
 const cars = Number(values.cars)
 const sim = new Simulator({ seed: 1, cars, laps: Number(values.laps), anomaliesPerType: 2 })
@@ -33,6 +40,7 @@ const inputs = new Map(
   [...read].map((topic) => [topic, driver.createInputTopic(topic, Serdes.bytes(), Serdes.bytes())] as const),
 )
 const rssBefore = process.memoryUsage().rss
+const profiler = values.profile === undefined ? undefined : await startProfiler()
 const started = performance.now()
 const cpuBefore = process.cpuUsage()
 let piped = 0
@@ -45,6 +53,7 @@ for (const r of records) {
 const elapsedMs = performance.now() - started
 const cpu = process.cpuUsage(cpuBefore)
 const cpuMs = (cpu.user + cpu.system) / 1000
+if (profiler !== undefined) writeFileSync(values.profile!, JSON.stringify(await profiler.stop()))
 await driver.close()
 process.stdout.write(
   `${JSON.stringify({
@@ -65,3 +74,17 @@ process.stdout.write(
     rssGrowthMiB: Math.round((process.memoryUsage().rss - rssBefore) / 1048576),
   })}\n`,
 )
+
+async function startProfiler(): Promise<{ stop(): Promise<unknown> }> {
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.start')
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop')
+      session.disconnect()
+      return profile
+    },
+  }
+}

@@ -3,7 +3,8 @@
  * Stage: session and lap joins.
  *
  * - The lap table (`f1-lap-position`, from f1.laps) gives each car's lap in progress; clean samples
- *   are tagged with their lap and sector by a stream-table join on the shared `session:car` key.
+ *   are tagged with their lap and sector by the lap tagger (lap-tagger.ts): the stream-table join
+ *   on the shared `session:car` key, as one processor over the merged samples and laps.
  * - Laps join the drivers table directly: f1.drivers is keyed `session:car` like f1.laps and has the
  *   same partition count (topics.ts), so the two are co-partitioned and no broadcast is needed.
  * - Race control is keyed by session (one partition by default), so the laps, once joined with
@@ -32,9 +33,11 @@ import { F1Topics } from '../topics.ts'
 import type { F1Config } from './config.ts'
 import { type EnrichedLap, withDriver } from './enriched-lap.ts'
 import { f1Json, f1String } from './f1-serdes.ts'
-import { type LapPosition, positionAfter, type TaggedSample, tagSample } from './lap-position.ts'
+import type { LapPosition, TaggedSample } from './lap-position.ts'
+import { LapTagger, type SampleOrLap } from './lap-tagger.ts'
 import { f1Materialized } from './materialize.ts'
 import { addMessage, flagsDuring, type RaceControlHistory } from './race-control-periods.ts'
+import { f1KeyValueStore } from './state-stores.ts'
 import { F1Stores } from './store-names.ts'
 
 /** The streams later stages build on. */
@@ -57,10 +60,11 @@ export function lapStage(
   config: F1Config,
 ): LapStreams {
   const laps = builder.stream(F1Topics.laps.name, Consumed.with(Serdes.string(), Serdes.zod(lapSchema)))
-  const position = laps
-    .mapValues(positionAfter, Named.as('f1-lap-position'))
-    .toTable(f1Materialized<LapPosition>(F1Stores.lapPosition, config))
-  const tagged = clean.leftJoin(position, (sample, pos) => tagSample(sample, pos))
+  builder.addStateStore(f1KeyValueStore<LapPosition>(F1Stores.lapPosition, config))
+  // the lap table join as one processor over samples and laps (lap-tagger.ts); both keyed by car
+  const tagged = (clean as KStream<string, SampleOrLap>)
+    .merge(laps as KStream<string, SampleOrLap>, Named.as('f1-samples-and-laps'))
+    .process<string, TaggedSample>(() => new LapTagger(), Named.as('f1-lap-tagger'), F1Stores.lapPosition)
   builder.table(
     F1Topics.sessions.name,
     Consumed.with(Serdes.string(), Serdes.zod(sessionSchema)),

@@ -26,8 +26,18 @@ function toEpochMs(value: unknown): unknown {
   return value
 }
 
+/** Whether {@link normalizeRaw} would change anything (most records: no, and no copy is made). */
+function needsNormalizing(o: Record<string, unknown>): boolean {
+  const t = o.timestamp
+  if ('timestamp' in o && !(typeof t === 'number' && Number.isInteger(t))) return true
+  if (typeof o.sessionKey === 'number' || typeof o.sessionKey === 'bigint') return true
+  for (const field of INTEGER_FIELDS) if (typeof o[field] === 'string') return true
+  const c = o.channel
+  return typeof c === 'string' && c !== c.trim().toLowerCase()
+}
+
 /**
- * Returns a normalized copy: `timestamp` as integer epoch ms (OpenF1's ISO dates and fractional ms
+ * Returns a normalized copy, or the input itself when nothing needs normalizing: `timestamp` as integer epoch ms (OpenF1's ISO dates and fractional ms
  * are converted), `sessionKey` as a string (OpenF1's numeric session_key, the game's u64 UID),
  * integer fields given as digit strings as numbers, `channel` lower case.
  *
@@ -39,6 +49,7 @@ function toEpochMs(value: unknown): unknown {
  */
 export function normalizeRaw(input: unknown): unknown {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return input
+  if (!needsNormalizing(input as Record<string, unknown>)) return input
   const out: Record<string, unknown> = { ...(input as Record<string, unknown>) }
   if ('timestamp' in out) out.timestamp = toEpochMs(out.timestamp)
   if (typeof out.sessionKey === 'number' || typeof out.sessionKey === 'bigint') out.sessionKey = String(out.sessionKey)
