@@ -10,6 +10,7 @@ import type { Serde } from '../../topology/serdes.ts'
 import type { StateStoreContext, StoreMetricsSink } from '../api.ts'
 
 const NO_KEY = Symbol('no key')
+const KEY_MEMO_SIZE = 1024
 
 /**
  * Serdes, timings and the open check of one metered store.
@@ -28,7 +29,12 @@ export class StoreMetering<K, V> {
   #topic: string
   #sink: StoreMetricsSink | undefined
   #open = false
-  /** The last primitive key serialized and its bytes: a processor reads and writes the same key in a row. */
+  /**
+   * Bytes of primitive keys serialized lately (serializers are pure; nothing mutates key bytes):
+   * processors touch a few hot keys, often the same one twice in a row (read, then write), and
+   * encoding a key cost more than the cache lookup it is for. The memo is emptied when full.
+   */
+  readonly #keyMemo = new Map<unknown, Uint8Array>()
   #lastKey: unknown = NO_KEY
   #lastKeyBytes: Uint8Array | undefined
 
@@ -41,6 +47,8 @@ export class StoreMetering<K, V> {
 
   open(context: StateStoreContext): void {
     this.#topic = `${context.applicationId}-${this.#name}-changelog`
+    this.#keyMemo.clear()
+    this.#lastKey = NO_KEY
     this.#sink = context.metrics
     this.#open = true
   }
@@ -61,17 +69,29 @@ export class StoreMetering<K, V> {
     if (!this.#open) throw this.#closedError()
   }
 
-  /** The key's bytes; serializers are pure, so a repeated primitive key reuses the last bytes. */
+  /** The key's bytes (a primitive key's from the memo when serialized lately). */
   keyBytes(key: K): Uint8Array {
     if (key === this.#lastKey) return this.#lastKeyBytes!
+    const type = typeof key
+    // not 0: -0 equals 0 for === and for Map keys, but a serializer may tell them apart
+    const primitive = type === 'string' || (type === 'number' && key !== 0) || type === 'bigint' || type === 'boolean'
+    if (primitive) {
+      const memo = this.#keyMemo.get(key)
+      if (memo !== undefined) {
+        this.#lastKey = key
+        this.#lastKeyBytes = memo
+        return memo
+      }
+    }
     const bytes = this.#keySerde.serialize(this.#topic, key)
     if (bytes === null) {
       throw new PitwallError(ErrorCodes.SERDE_SERIALIZATION, `store '${this.#name}': a key serialized to null`, {
         details: { store: this.#name },
       })
     }
-    const type = typeof key
-    if (type === 'string' || type === 'number' || type === 'bigint' || type === 'boolean') {
+    if (primitive) {
+      if (this.#keyMemo.size >= KEY_MEMO_SIZE) this.#keyMemo.clear()
+      this.#keyMemo.set(key, bytes)
       this.#lastKey = key
       this.#lastKeyBytes = bytes
     }
