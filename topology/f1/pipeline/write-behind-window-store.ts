@@ -20,6 +20,8 @@ interface Pending<V> {
   readonly key: string
   readonly start: number
   value: V | null
+  /** Order of the first write, kept when writing down. */
+  readonly seq: number
 }
 
 const DONE: Promise<void> = Promise.resolve()
@@ -35,7 +37,10 @@ const DONE: Promise<void> = Promise.resolve()
  */
 export class WriteBehindWindowStore<V> implements WindowStore<string, V>, RestorableStore {
   readonly #inner: Inner<V>
-  readonly #pending = new Map<string, Pending<V>>()
+  /** By key, then window start (no composite key string per call). */
+  readonly #pending = new Map<string, Map<number, Pending<V>>>()
+  #size = 0
+  #seq = 0
 
   constructor(inner: Inner<V>) {
     this.#inner = inner
@@ -66,16 +71,22 @@ export class WriteBehindWindowStore<V> implements WindowStore<string, V>, Restor
   }
 
   fetch(key: string, windowStart: number): Promise<V | undefined> {
-    const p = this.#pending.get(`${windowStart}|${key}`)
+    const p = this.#pending.get(key)?.get(windowStart)
     if (p !== undefined) return Promise.resolve(p.value ?? undefined)
     return this.#inner.fetch(key, windowStart)
   }
 
   put(key: string, value: V | null, windowStart: number): Promise<void> {
-    const id = `${windowStart}|${key}`
-    const p = this.#pending.get(id)
-    if (p === undefined) this.#pending.set(id, { key, start: windowStart, value })
-    else p.value = value
+    let windows = this.#pending.get(key)
+    if (windows === undefined) {
+      windows = new Map()
+      this.#pending.set(key, windows)
+    }
+    const p = windows.get(windowStart)
+    if (p === undefined) {
+      windows.set(windowStart, { key, start: windowStart, value, seq: this.#seq++ })
+      this.#size++
+    } else p.value = value
     return DONE
   }
 
@@ -99,18 +110,23 @@ export class WriteBehindWindowStore<V> implements WindowStore<string, V>, Restor
   /** Closes without writing pending values down (the task flushes first on a clean close). */
   close(): Promise<void> {
     this.#pending.clear()
+    this.#size = 0
     return this.#inner.close()
   }
 
   restoreBatch(records: Parameters<RestorableStore['restoreBatch']>[0]): Promise<void> {
     this.#pending.clear()
+    this.#size = 0
     return this.#inner.restoreBatch(records)
   }
 
   async #writeDown(): Promise<void> {
-    if (this.#pending.size === 0) return
-    const pending = [...this.#pending.values()]
+    if (this.#size === 0) return
+    const pending: Pending<V>[] = []
+    for (const windows of this.#pending.values()) for (const p of windows.values()) pending.push(p)
     this.#pending.clear()
+    this.#size = 0
+    pending.sort((a, b) => a.seq - b.seq)
     for (const p of pending) await this.#inner.put(p.key, p.value, p.start)
   }
 
