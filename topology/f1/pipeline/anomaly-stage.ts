@@ -15,7 +15,7 @@ import { addAnomaly, type CarAnomalies, emptyCarAnomalies } from './anomalies/ca
 import type { CarState } from './anomalies/car-state.ts'
 import type { F1Config } from './config.ts'
 import { f1Json, f1String } from './f1-serdes.ts'
-import { f1Materialized } from './materialize.ts'
+import { KeyedTableProcessor } from './keyed-table-processor.ts'
 import { f1KeyValueStore } from './state-stores.ts'
 import { F1Stores } from './store-names.ts'
 
@@ -41,13 +41,18 @@ export function anomalyStage<S extends TelemetrySample>(
     F1Stores.anomalyState,
   )
   anomalies.to(F1Topics.telemetryAnomalies.name, Produced.with(f1String(), f1Json<Anomaly>()))
-  anomalies
-    .groupByKey()
-    .aggregate<CarAnomalies>(
-      emptyCarAnomalies,
-      (_key, a, current) => addAnomaly(current, a),
-      f1Materialized(F1Stores.anomalies, config),
-      Named.as('f1-anomaly-table'),
-    )
+  builder.addStateStore(f1KeyValueStore<CarAnomalies>(F1Stores.anomalies, config))
+  // the detector keeps the car key: fold in place rather than through a repartition topic
+  anomalies.process(
+    () =>
+      new KeyedTableProcessor<Anomaly, CarAnomalies>({
+        storeName: F1Stores.anomalies,
+        initial: emptyCarAnomalies,
+        fold: addAnomaly,
+        forward: false,
+      }),
+    Named.as('f1-anomaly-table'),
+    F1Stores.anomalies,
+  )
   return anomalies
 }

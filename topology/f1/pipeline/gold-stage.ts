@@ -13,10 +13,10 @@ import { F1Topics } from '../topics.ts'
 import type { Anomaly } from './anomalies/anomaly.ts'
 import type { F1Config } from './config.ts'
 import { f1Json, f1String } from './f1-serdes.ts'
+import { KeyedTableProcessor } from './keyed-table-processor.ts'
 import type { TaggedSample } from './lap-position.ts'
 import type { LapStats } from './lap-stats.ts'
 import { type CarLaps, type LapEvent, LapStatsProcessor } from './lap-stats-processor.ts'
-import { f1Materialized } from './materialize.ts'
 import { addSessionEvent, emptySessionStats, type SessionCarStats, type SessionEvent } from './session-stats.ts'
 import { f1KeyValueStore } from './state-stores.ts'
 import { F1Stores } from './store-names.ts'
@@ -54,15 +54,20 @@ export function goldStage(
     (anomaly): SessionEvent => ({ kind: 'anomaly', anomaly }),
     Named.as('f1-session-anomaly'),
   )
+  builder.addStateStore(f1KeyValueStore<SessionCarStats>(F1Stores.sessionStats, config))
+  // both inputs keep the car key: fold in place rather than through a repartition topic
   lapEvents
     .merge(anomalyEvents, Named.as('f1-session-events'))
-    .groupByKey()
-    .aggregate<SessionCarStats>(
-      emptySessionStats,
-      (_key, e, s) => addSessionEvent(s, e),
-      f1Materialized(F1Stores.sessionStats, config),
+    .process<string, SessionCarStats>(
+      () =>
+        new KeyedTableProcessor<SessionEvent, SessionCarStats>({
+          storeName: F1Stores.sessionStats,
+          initial: emptySessionStats,
+          fold: addSessionEvent,
+          forward: true,
+        }),
       Named.as('f1-session-car-stats'),
+      F1Stores.sessionStats,
     )
-    .toStream()
     .to(F1Topics.sessionStats.name, Produced.with(f1String(), f1Json<SessionCarStats>()))
 }
