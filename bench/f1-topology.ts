@@ -1,9 +1,9 @@
 /**
  * @module
  * Throughput of the whole F1 topology: a simulated race of 50 cars (by default) is generated
- * first, then piped through the topology in the TopologyTestDriver (memory stores, commit every
+ * first, then piped through the topology in the TopologyTestDriver (memory stores unless --stores leveldb, commit every
  * 1000 records, no output kept); prints JSON with events/s of wall and of CPU time and the load. The runtime under exactly-once is measured by the
- * bench harness once the F1 worker runs there. `node bench/f1-topology.ts [--cars 50] [--laps 1] [--profile loop.cpuprofile]`.
+ * bench harness once the F1 worker runs there. `node bench/f1-topology.ts [--cars 50] [--laps 1] [--stores memory|leveldb] [--profile loop.cpuprofile]`.
  */
 import { writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
@@ -19,6 +19,7 @@ const { values } = parseArgs({
   options: {
     cars: { type: 'string', default: '50' },
     laps: { type: 'string', default: '1' },
+    stores: { type: 'string', default: 'memory' },
     // writes a .cpuprofile of the timed loop only (not the simulation before it)
     profile: { type: 'string' },
   },
@@ -32,7 +33,8 @@ for (const batch of sim.batches()) {
   for (const r of batch)
     records.push({ ...r, key: encoder.encode(r.key), value: encoder.encode(JSON.stringify(r.value)) })
 }
-const topology = buildF1Topology({ stores: { type: 'memory' } })
+const storeType = values.stores === 'leveldb' ? 'leveldb' : 'memory'
+const topology = buildF1Topology({ stores: { type: storeType } })
 const read = new Set(topology.runnable().subtopologies.flatMap((s) => s.sourceTopics))
 // nothing reads the outputs: the driver keeps none of them
 const driver = new TopologyTestDriver(topology, { commitEvery: 1000, retainUnreadOutput: 0 })
@@ -62,6 +64,7 @@ process.stdout.write(
     guarantee: 'none (in-process driver)',
     cars,
     laps: Number(values.laps),
+    stores: storeType,
     events: piped,
     rawEvents: records.filter((r) => r.topic === F1Topics.telemetryRaw.name).length,
     elapsedMs: Math.round(elapsedMs),
