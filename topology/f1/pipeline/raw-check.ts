@@ -6,6 +6,7 @@
 import { keyOf, type TelemetrySample } from '../model/index.ts'
 import { rawRecordSchema, validateRawRecord } from '../topics.ts'
 import { compileSampleCheck } from './fast-sample-check.ts'
+import { holdsExactly } from './json-members.ts'
 import { normalizeRaw } from './normalize.ts'
 
 /** Why a raw record was quarantined: the model's reasons plus the stage's own. */
@@ -23,7 +24,15 @@ export type RawRejectReason =
 
 /** The outcome of {@link checkRaw}. */
 export type RawCheck =
-  | { readonly ok: true; readonly sample: TelemetrySample }
+  | {
+      readonly ok: true
+      readonly sample: TelemetrySample
+      /**
+       * The raw bytes are this sample as they are (nothing normalized, every member kept): the
+       * clean topic can carry them instead of the sample serialized again.
+       */
+      readonly asIs: boolean
+    }
   | { readonly ok: false; readonly reason: RawRejectReason; readonly field: string; readonly message: string }
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
@@ -59,7 +68,8 @@ export function checkRaw(key: string | null, value: Uint8Array | null, maxBytes:
   }
   const expected = keyOf(v.value)
   if (key !== expected) return fail('KEY_MISMATCH', '(key)', `key '${key}' is not '${expected}'`)
-  return { ok: true, sample: v.value }
+  const asIs = sample !== undefined && normalized === parsed && holdsExactly(value, parsed)
+  return { ok: true, sample: v.value, asIs }
 }
 
 function fail(reason: RawRejectReason, field: string, message: string): RawCheck {

@@ -100,4 +100,20 @@ describe('validate and normalize (raw -> clean | quarantine)', () => {
       dynamics(1_501),
     ])
   })
+
+  it('writes a valid record as it came unless it was normalized or names a key twice', async () => {
+    driver = new TopologyTestDriver(buildF1Topology({ stores: { type: 'memory' } }))
+    const raw = driver.createInputTopic(F1Topics.telemetryRaw.name, Serdes.string(), Serdes.bytes())
+    const clean = driver.createOutputTopic(F1Topics.telemetryClean.name, Serdes.string(), Serdes.bytes())
+    const text = (v: unknown) => JSON.stringify(v)
+    const asSent = ` ${text({ ...dynamics(1), speed: 100 })}`.trim().replace('"speed":100', '"speed" : 1e2')
+    await raw.pipeInput(CAR44, enc.encode(asSent), 1)
+    // JSON.parse keeps the second speed; a reader that keeps the first must not see 400
+    const twice = text(dynamics(2)).replace('{', '{"speed":400,')
+    await raw.pipeInput(CAR44, enc.encode(twice), 2)
+    await raw.pipeInput(CAR44, enc.encode(text({ ...dynamics(3), channel: 'DYNAMICS' })), 3)
+    await raw.pipeInput(CAR44, enc.encode(`\ufeff${text(dynamics(4))}`), 4)
+    const out = clean.readValuesToList().map((b) => new TextDecoder().decode(b))
+    expect(out).toEqual([asSent, text(dynamics(2)), text(dynamics(3)), text(dynamics(4))])
+  })
 })

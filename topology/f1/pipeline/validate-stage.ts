@@ -57,10 +57,14 @@ export function validateStage(builder: StreamsBuilder, config: F1Config): KStrea
       F1Topics.telemetryQuarantine.name,
       Produced.with(Serdes.string(), Serdes.bytes()) as Produced<string, Uint8Array | null>,
     )
-  const clean = branches['f1-raw-valid']!.mapValues(
-    (c) => (c.check as Extract<RawCheck, { ok: true }>).sample,
-    Named.as('f1-clean'),
-  )
-  clean.to(F1Topics.telemetryClean.name, Produced.with(f1String(), f1Json<TelemetrySample>()))
-  return clean
+  const valid = branches['f1-raw-valid']!
+  // a valid record whose bytes are the sample as it is goes to the clean topic unchanged
+  const cleanSerde = f1Json<TelemetrySample>()
+  valid
+    .mapValues((c) => {
+      const check = c.check as Extract<RawCheck, { ok: true }>
+      return check.asIs ? c.raw : cleanSerde.serialize(F1Topics.telemetryClean.name, check.sample)
+    }, Named.as('f1-clean-bytes'))
+    .to(F1Topics.telemetryClean.name, Produced.with(f1String(), Serdes.bytes()) as Produced<string, Uint8Array | null>)
+  return valid.mapValues((c) => (c.check as Extract<RawCheck, { ok: true }>).sample, Named.as('f1-clean'))
 }
