@@ -2,7 +2,8 @@
  * @module
  * A quick local measurement of the runtime (not the suites of bench/run.ts): preloads N reference
  * records, runs T1 (parse/validate, split, map, two sinks; stateless) with one in-process
- * PitwallStreams worker and prints JSON with records/s from the moment the worker is running until
+ * PitwallStreams worker and prints JSON with records/s (wall clock and per CPU-second of the worker
+ * process) from the moment the worker is running until
  * the group has committed the end of every input partition.
  *
  * `node bench/runtime-throughput.ts [--records 500000] [--partitions 4] [--guarantee exactly_once_v2]`
@@ -12,6 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Admin } from '@platformatic/kafka'
+import { consoleLogger } from '../topology/runtime/logger.ts'
 import { PitwallStreams } from '../topology/runtime/pitwall-streams.ts'
 import { buildTopology } from './pitwall/topologies.ts'
 import { preload } from './workload/preload.ts'
@@ -33,7 +35,9 @@ const target = { brokers: values.brokers!.split(',') }
 const run = `rt-tput-${process.pid}-${Date.now().toString(36)}`
 const input = `${run}-input`
 const out = outputTopics(run)
-const quiet = { info() {}, debug() {}, warn: console.error, error: console.error }
+const quiet = process.env.BENCH_VERBOSE
+  ? consoleLogger(run)
+  : { info() {}, debug() {}, warn: console.error, error: console.error }
 
 async function committedAll(admin: Admin, ends: Map<number, bigint>): Promise<boolean> {
   const groups = await admin.listConsumerGroupOffsets({ groups: [run] })
@@ -58,13 +62,19 @@ try {
     logger: quiet,
   })
   let runningAt = 0
+  let cpuAtRunning = process.cpuUsage()
   streams.onStateChange((s) => {
-    if (s === 'running' && runningAt === 0) runningAt = performance.now()
+    if (s === 'running' && runningAt === 0) {
+      runningAt = performance.now()
+      cpuAtRunning = process.cpuUsage()
+    }
   })
   const started = performance.now()
   await streams.start()
   while (!(await committedAll(admin, ends))) await new Promise((r) => setTimeout(r, 100))
   const done = performance.now()
+  const cpu = process.cpuUsage(cpuAtRunning)
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6
   await streams.close()
   const seconds = (done - (runningAt || started)) / 1000
   console.log(
@@ -75,6 +85,10 @@ try {
       preloadRecordsPerSecond: Math.round(loaded.records / (loaded.ms / 1000)),
       seconds: Number(seconds.toFixed(2)),
       recordsPerSecond: Math.round(records / seconds),
+      // The machine is shared: records per CPU-second of this process is steadier than wall clock.
+      workerCpuSeconds: Number(cpuSeconds.toFixed(2)),
+      recordsPerWorkerCpuSecond: Math.round(records / cpuSeconds),
+      loadAverage: (await import('node:os')).loadavg()[0],
       startupMs: Math.round((runningAt || started) - started),
     }),
   )

@@ -7,11 +7,18 @@
  * retried and never followed by an abort: if it still fails, the producer is dropped and a new one
  * (same transactional id) lets the coordinator finish the old transaction first.
  */
-import { type Consumer, compatibilityPartitioner, Producer, txnOffsetCommitV3 } from '@platformatic/kafka'
+import {
+  type Consumer,
+  compatibilityPartitioner,
+  type MessageToProduce,
+  Producer,
+  txnOffsetCommitV3,
+} from '@platformatic/kafka'
 import { ErrorCodes, PitwallError } from '../../core/errors.ts'
 import { isFencedError, isNetworkError, isRecordRejection } from './kafka-errors.ts'
 import type { Logger } from './logger.ts'
-import type { MessageSink } from './record-collector.ts'
+import type { MessageSink, OutgoingMessage } from './record-collector.ts'
+import { TransactionalSender } from './transactional-sender.ts'
 
 /** A consumed partition's next offset to commit. */
 export interface OffsetToCommit {
@@ -57,6 +64,17 @@ function newProducer(s: ProducerSettings): Producer {
 type Transaction = Awaited<ReturnType<Producer['beginTransaction']>>
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+function toClientMessage(m: OutgoingMessage): MessageToProduce<Buffer, Buffer, Buffer, Buffer> {
+  return {
+    topic: m.topic,
+    ...(m.partition === undefined ? {} : { partition: m.partition }),
+    ...(m.key === undefined ? {} : { key: m.key }),
+    ...(m.value === undefined ? {} : { value: m.value }),
+    timestamp: BigInt(m.timestamp),
+    headers: new Map(m.headers),
+  }
+}
 
 /** Rejected records stop the worker (PRODUCTION); anything else is retried through recovery. */
 function sendError(cause: unknown, count: number): PitwallError {
@@ -113,6 +131,9 @@ async function commitOffsetsInTransaction(
 export function transactionalCommitter(settings: ProducerSettings): Committer {
   let producer = newProducer(settings)
   let txn: Transaction | undefined
+  const sender = new TransactionalSender(settings.transactionalId!, settings.timeoutMs)
+  // After a failed send the sequence numbers are uncertain: abort by renewing (epoch bump).
+  let sendFailed = false
   const ensure = async (): Promise<Transaction> => {
     if (!txn || txn.completed) {
       try {
@@ -150,8 +171,9 @@ export function transactionalCommitter(settings: ProducerSettings): Committer {
     sink: async (messages) => {
       const t = await ensure()
       try {
-        await t.send({ messages })
+        await sender.send(producer, t, messages)
       } catch (cause) {
+        sendFailed = true
         throw isRecordRejection(cause)
           ? sendError(cause, messages.length)
           : wrap(cause, `sending ${messages.length} records failed`)
@@ -174,6 +196,11 @@ export function transactionalCommitter(settings: ProducerSettings): Committer {
     async abort() {
       const t = txn
       txn = undefined
+      if (sendFailed) {
+        settings.logger.warn('a send failed in this transaction; renewing the producer instead of aborting')
+        await this.renew()
+        return
+      }
       if (!t || t.completed) return
       try {
         await t.abort()
@@ -184,6 +211,7 @@ export function transactionalCommitter(settings: ProducerSettings): Committer {
     },
     async renew() {
       txn = undefined
+      sendFailed = false
       await producer.close(true).catch(() => {})
       producer = newProducer(settings)
     },
@@ -207,7 +235,7 @@ export function plainCommitter(settings: ProducerSettings): Committer {
   return {
     sink: async (messages) => {
       try {
-        await producer.send({ messages })
+        await producer.send({ messages: messages.map(toClientMessage) })
       } catch (cause) {
         throw sendError(cause, messages.length)
       }

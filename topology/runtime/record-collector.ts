@@ -5,15 +5,23 @@
  * buffer grows and on every commit; a failed batch surfaces at the next flush, which fails the
  * commit. Keyed records without an explicit partition are placed with Kafka's murmur2 partitioner.
  */
-import type { MessageToProduce } from '@platformatic/kafka'
 import type { ChangelogWriter } from '../../stores/api.ts'
 import type { RawRecord, RecordCollector } from '../internals/runnable.ts'
 import type { Headers } from '../processor.ts'
 import { partitionForKey } from './partitioner.ts'
 import type { ProductionGuard } from './production-guard.ts'
 
-/** A produce-ready message with Buffer payloads. */
-export type OutgoingMessage = MessageToProduce<Buffer, Buffer, Buffer, Buffer>
+/** A produce-ready message with Buffer payloads (timestamp in ms, headers as pairs). */
+export interface OutgoingMessage {
+  readonly topic: string
+  partition?: number
+  readonly key: Buffer | undefined
+  readonly value: Buffer | undefined
+  readonly timestamp: number
+  readonly headers: readonly (readonly [Buffer, Buffer])[]
+}
+
+const NO_HEADERS: readonly (readonly [Buffer, Buffer])[] = []
 
 /** Sends a batch of messages; rejects when any of them failed. */
 export type MessageSink = (messages: OutgoingMessage[]) => Promise<void>
@@ -25,10 +33,10 @@ const toBuffer = (bytes: Uint8Array | string): Buffer =>
       ? bytes
       : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 
-function headerMap(headers: Headers): Map<Buffer, Buffer> {
-  const map = new Map<Buffer, Buffer>()
-  for (const [k, v] of Object.entries(headers)) map.set(Buffer.from(k), toBuffer(v))
-  return map
+function headerPairs(headers: Headers): readonly (readonly [Buffer, Buffer])[] {
+  const names = Object.keys(headers)
+  if (names.length === 0) return NO_HEADERS
+  return names.map((k) => [Buffer.from(k), toBuffer(headers[k]!)] as const)
 }
 
 /**
@@ -57,8 +65,8 @@ export class BufferedCollector implements RecordCollector {
       topic,
       key: record.key === null ? undefined : toBuffer(record.key),
       value: record.value === null ? undefined : toBuffer(record.value),
-      timestamp: BigInt(Math.trunc(record.timestamp)),
-      headers: headerMap(record.headers),
+      timestamp: Math.trunc(record.timestamp),
+      headers: headerPairs(record.headers),
     }
     if (partition !== undefined) message.partition = partition
     else if (record.key !== null) {

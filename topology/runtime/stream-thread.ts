@@ -151,9 +151,7 @@ export class StreamThread {
         const at = this.#byPartition.get(`${part.topic}:${part.partition}`)
         if (!at) continue
         if (part.errorCode === OFFSET_OUT_OF_RANGE) {
-          this.#o.logger.warn(`offset out of range on ${part.topic}-${part.partition}; resetting`)
-          const earliest = await this.#consumer.listOffsets({ topics: [part.topic], timestamp: -2n })
-          at.positions.set(part.topic, earliest.get(part.topic)![part.partition]!)
+          await this.#outOfRange(at, part.topic, part.partition)
           continue
         }
         if (part.errorCode !== 0) continue
@@ -174,6 +172,27 @@ export class StreamThread {
     }
     if (this.#collector.size >= 10_000) await this.#collector.flush(this.#committer.sink)
     if (now - this.#lastCommit >= this.#o.commitIntervalMs) await this.#commit()
+  }
+
+  /**
+   * Below the log start (retention deleted the records): skip to the earliest offset. Anything else
+   * (a position past the end) must not be papered over by a reset, which would reprocess records:
+   * the tasks are rebuilt from the committed offsets instead.
+   */
+  async #outOfRange(at: ActiveTask, topic: string, partition: number): Promise<void> {
+    const position = at.positions.get(topic)!
+    const partitions = { [topic]: [partition] }
+    const earliest = (await this.#consumer.listOffsets({ topics: [topic], partitions, timestamp: -2n })).get(topic)!
+    const latest = (await this.#consumer.listOffsets({ topics: [topic], partitions, timestamp: -1n })).get(topic)!
+    const range = { position, earliest: earliest[partition], latest: latest[partition] }
+    if (position < earliest[partition]!) {
+      this.#o.logger.warn(`${topic}-${partition}: position below the log start, skipping to it`, range)
+      at.positions.set(topic, earliest[partition]!)
+      return
+    }
+    throw new PitwallError(ErrorCodes.TRANSACTION, `${topic}-${partition}: fetch position out of range`, {
+      details: range,
+    })
   }
 
   /**

@@ -1,0 +1,134 @@
+/**
+ * @module
+ * Sends a commit's records inside the open transaction with Pitwall's batch encoder: partitions are
+ * registered with AddPartitionsToTxn (through the client's transaction), each partition's records
+ * are cut into batches under the broker's batch limit, and every round of batches goes out as one
+ * Produce request per leader, with the idempotent producer's sequence numbers kept here.
+ */
+import { createAPI, type Producer, produceV9, Writer } from '@platformatic/kafka'
+import { partitionForKey } from './partitioner.ts'
+import { approximateRecordSize, encodeRecordBatch } from './record-batch-encoder.ts'
+import type { OutgoingMessage } from './record-collector.ts'
+
+type Transaction = Awaited<ReturnType<Producer['beginTransaction']>>
+
+interface PartitionBatch {
+  readonly index: number
+  readonly batch: Buffer
+}
+
+/** Largest batch sent (the broker's default max.message.bytes is 1 MiB). */
+const MAX_BATCH_BYTES = 900 * 1024
+const ACKS_ALL = -1
+
+function createRequest(
+  transactionalId: string,
+  timeoutMs: number,
+  topics: { name: string; partitions: PartitionBatch[] }[],
+): Writer {
+  return Writer.create()
+    .appendString(transactionalId)
+    .appendInt16(ACKS_ALL)
+    .appendInt32(timeoutMs)
+    .appendArray(topics, (w, t) => {
+      w.appendString(t.name).appendArray(t.partitions, (pw, p) => {
+        pw.appendInt32(p.index)
+          .appendUnsignedVarInt(p.batch.length + 1)
+          .append(p.batch)
+      })
+    })
+    .appendTaggedFields()
+}
+
+const produceApi = createAPI<Parameters<typeof createRequest>, unknown>(0, 9, createRequest, produceV9.parseResponse)
+
+/**
+ * Sequence numbers and batching of one transactional producer's sends.
+ *
+ * @example
+ * ```ts
+ * const sender = new TransactionalSender('app-w1', 10_000)
+ * await sender.send(producer, txn, messages)
+ * ```
+ */
+export class TransactionalSender {
+  readonly #transactionalId: string
+  readonly #timeoutMs: number
+  #sequences = new Map<string, number>()
+  #identity = ''
+  #roundRobin = 0
+
+  constructor(transactionalId: string, timeoutMs: number) {
+    this.#transactionalId = transactionalId
+    this.#timeoutMs = timeoutMs
+  }
+
+  async send(producer: Producer, txn: Transaction, messages: OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return
+    const metadata = await producer.metadata({ topics: [...new Set(messages.map((m) => m.topic))] })
+    for (const m of messages) {
+      if (m.partition !== undefined) continue
+      const count = metadata.topics.get(m.topic)!.partitionsCount
+      m.partition = m.key ? partitionForKey(m.key, count) : this.#roundRobin++ % count
+    }
+    await txn.addPartitions(metadata, messages as never)
+    const identity = `${producer.producerId}:${producer.producerEpoch}`
+    if (identity !== this.#identity) {
+      this.#sequences.clear()
+      this.#identity = identity
+    }
+    const byPartition = new Map<string, OutgoingMessage[]>()
+    for (const m of messages) {
+      const key = `${m.topic}\u0000${m.partition}`
+      const list = byPartition.get(key)
+      if (list) list.push(m)
+      else byPartition.set(key, [m])
+    }
+    // Round r holds the r-th batch of every partition: rounds go out one after the other, so the
+    // batches of a partition arrive in sequence order.
+    const rounds: { topic: string; partition: number; records: OutgoingMessage[] }[][] = []
+    for (const list of byPartition.values()) {
+      let round = 0
+      let start = 0
+      let bytes = 0
+      for (let i = 0; i <= list.length; i++) {
+        const size = i < list.length ? approximateRecordSize(list[i]!) : 0
+        if (i === list.length || (bytes + size > MAX_BATCH_BYTES && i > start)) {
+          rounds[round] ??= []
+          rounds[round]!.push({ topic: list[0]!.topic, partition: list[0]!.partition!, records: list.slice(start, i) })
+          round++
+          start = i
+          bytes = 0
+        }
+        bytes += size
+      }
+    }
+    for (const round of rounds) {
+      const byLeader = new Map<number, Map<string, PartitionBatch[]>>()
+      for (const part of round) {
+        const key = `${part.topic}:${part.partition}`
+        const baseSequence = this.#sequences.get(key) ?? 0
+        this.#sequences.set(key, (baseSequence + part.records.length) % 2 ** 31)
+        const batch = encodeRecordBatch(part.records, {
+          producerId: producer.producerId!,
+          producerEpoch: producer.producerEpoch!,
+          baseSequence,
+          transactional: true,
+        })
+        const leader = metadata.topics.get(part.topic)!.partitions[part.partition]!.leader
+        const topics = byLeader.get(leader) ?? new Map<string, PartitionBatch[]>()
+        byLeader.set(leader, topics)
+        const list = topics.get(part.topic) ?? []
+        topics.set(part.topic, list)
+        list.push({ index: part.partition, batch })
+      }
+      await Promise.all(
+        [...byLeader].map(async ([leader, topics]) => {
+          const connection = await producer.connections.get(metadata.brokers.get(leader)!)
+          const payload = [...topics].map(([name, partitions]) => ({ name, partitions }))
+          await produceApi.async(connection, this.#transactionalId, this.#timeoutMs, payload)
+        }),
+      )
+    }
+  }
+}
