@@ -81,6 +81,10 @@ export async function runPlan(
   log: (line: string) => void,
 ): Promise<BenchResults> {
   const wants = (group: string) => !profile.only || profile.only.includes(group)
+  // `--only` may also narrow configurations: guarantees (exactly_once_v2...), topologies (t1, t2)
+  const narrow = (values: string[], value: string) => !values.some((v) => profile.only?.includes(v)) || wants(value)
+  const keep = (c: Configuration) =>
+    narrow(['exactly_once_v2', 'at_least_once'], c.guarantee) && narrow(['t1', 't2'], c.topology)
   const impls = implementations.filter(
     (i) => wants(i) || !profile.only?.some((o) => o === 'baseline' || o === 'pitwall'),
   )
@@ -106,7 +110,7 @@ export async function runPlan(
       limitErrors.push(describe(error))
       log(`  broker limit: FAILED ${describe(error)}`)
     }
-    for (const config of wants('throughput') ? profile.throughput : []) {
+    for (const config of wants('throughput') ? profile.throughput.filter(keep) : []) {
       for (const impl of impls) {
         const s = series(throughput, config, impl, () => ({
           config,
@@ -139,7 +143,7 @@ export async function runPlan(
       }
     }
     await deleteTopics(target, [input]).catch(() => {})
-    for (const config of wants('latency') ? profile.latency : []) {
+    for (const config of wants('latency') ? profile.latency.filter(keep) : []) {
       for (const impl of impls) {
         const s = series(latency, config, impl, () => ({
           config,
