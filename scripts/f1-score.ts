@@ -17,6 +17,7 @@ import { driveRace } from '../topology/f1/pipeline/testing/race-driver.ts'
 import { ensureBroker } from './broker.ts'
 import { brokerAnomalies } from './f1/anomaly-records.ts'
 import { runBrokerRace } from './f1/broker-race.ts'
+import { warningsOnly } from './f1/quiet-logger.ts'
 import { deleteF1Run } from './f1/topic-setup.ts'
 
 const { values } = parseArgs({
@@ -59,7 +60,7 @@ async function scoreOnBroker() {
       prefix,
       applicationId: id,
       carPartitions: Number(values.partitions),
-      logger: quietLogger,
+      logger: warningsOnly('[worker]'),
     })
     const anomalies = await brokerAnomalies(brokers, run.topic('f1.telemetry.anomalies'))
     return {
@@ -75,13 +76,6 @@ async function scoreOnBroker() {
   } finally {
     if (!values.keep) await deleteF1Run(brokers, prefix, id)
   }
-}
-
-const quietLogger = {
-  info: () => {},
-  debug: () => {},
-  warn: (m: string, f?: object) => process.stderr.write(`WARN ${m} ${f ? JSON.stringify(f) : ''}\n`),
-  error: (m: string, f?: object) => process.stderr.write(`ERROR ${m} ${f ? JSON.stringify(f) : ''}\n`),
 }
 
 const { anomalies, truth, ...run } = values.broker ? await scoreOnBroker() : await scoreInDriver()

@@ -65,7 +65,8 @@ export interface BrokerRace {
 export async function runBrokerRace(options: BrokerRaceOptions): Promise<BrokerRace> {
   const { brokers, prefix } = options
   const f1Config = { stores: { type: 'memory' as const }, ...options.f1Config }
-  await ensureF1Topics({ brokers, prefix, carPartitions: options.carPartitions ?? 3 })
+  const topics = await ensureF1Topics({ brokers, prefix, carPartitions: options.carPartitions ?? 3 })
+  await waitListable(brokers, topics.created)
   const runnable = namespaceTopics(buildF1Topology(f1Config).runnable(), prefix)
   const stateDir = await mkdtemp(join(tmpdir(), 'pitwall-f1-race-'))
   const streams = new PitwallStreams(runnable, {
@@ -116,6 +117,31 @@ export async function runBrokerRace(options: BrokerRaceOptions): Promise<BrokerR
     produceMs,
     processMs: performance.now() - began,
     topic: (name) => `${prefix}${name}`,
+  }
+}
+
+/**
+ * Waits until every partition of freshly created topics answers ListOffsets: a worker started on
+ * topics the broker is still setting up has been seen to stall after OFFSET_OUT_OF_RANGE.
+ */
+async function waitListable(brokers: readonly string[], topics: string[]): Promise<void> {
+  const kafka = new Kafka({ clientId: 'pitwall-f1-race-watch', brokers: [...brokers], logLevel: logLevel.NOTHING })
+  const admin = kafka.admin()
+  await admin.connect()
+  try {
+    for (const topic of topics) {
+      for (let attempt = 0; ; attempt++) {
+        const ok = await admin.fetchTopicOffsets(topic).then(
+          (offsets) => offsets.length > 0,
+          () => false,
+        )
+        if (ok) break
+        if (attempt >= 40) throw new PitwallError(ErrorCodes.INFRA, `topic ${topic} has no readable partitions`)
+        await sleep(250)
+      }
+    }
+  } finally {
+    await admin.disconnect()
   }
 }
 
