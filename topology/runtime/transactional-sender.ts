@@ -71,23 +71,31 @@ export class TransactionalSender {
       const count = metadata.topics.get(m.topic)!.partitionsCount
       m.partition = m.key ? partitionForKey(m.key, count) : this.#roundRobin++ % count
     }
-    await txn.addPartitions(metadata, messages as never)
+    const byPartition = new Map<string, Map<number, OutgoingMessage[]>>()
+    for (const m of messages) {
+      let partitions = byPartition.get(m.topic)
+      if (!partitions) {
+        partitions = new Map()
+        byPartition.set(m.topic, partitions)
+      }
+      const list = partitions.get(m.partition!)
+      if (list) list.push(m)
+      else partitions.set(m.partition!, [m])
+    }
+    // One message per partition is enough for the client to register the partitions (AddPartitionsToTxn).
+    const representatives = [...byPartition.values()].flatMap((partitions) =>
+      [...partitions.values()].map((l) => l[0]!),
+    )
+    await txn.addPartitions(metadata, representatives as never)
     const identity = `${producer.producerId}:${producer.producerEpoch}`
     if (identity !== this.#identity) {
       this.#sequences.clear()
       this.#identity = identity
     }
-    const byPartition = new Map<string, OutgoingMessage[]>()
-    for (const m of messages) {
-      const key = `${m.topic}\u0000${m.partition}`
-      const list = byPartition.get(key)
-      if (list) list.push(m)
-      else byPartition.set(key, [m])
-    }
     // Round r holds the r-th batch of every partition: rounds go out one after the other, so the
     // batches of a partition arrive in sequence order.
     const rounds: { topic: string; partition: number; records: OutgoingMessage[] }[][] = []
-    for (const list of byPartition.values()) {
+    for (const list of [...byPartition.values()].flatMap((partitions) => [...partitions.values()])) {
       let round = 0
       let start = 0
       let bytes = 0
