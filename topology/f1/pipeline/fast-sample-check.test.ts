@@ -125,7 +125,7 @@ describe('compileSampleCheck', () => {
     expect([...perChannel.keys()].sort()).toEqual(['aero', 'dynamics', 'position', 'power-unit', 'system', 'tyres'])
     for (const s of samples) {
       const expected = telemetrySampleSchema.parse(s)
-      // same values and the same key order, so the clean topic's bytes do not change
+      // same values and the same key order, so a sample serialized again has the same bytes as before
       expect(JSON.stringify(fast(s))).toBe(JSON.stringify(expected))
     }
   })
