@@ -1,9 +1,11 @@
 /**
  * @module
  * Throughput of the whole F1 topology: a simulated race of 50 cars (by default) is generated
- * first, then piped through the topology in the TopologyTestDriver (memory stores unless --stores leveldb, commit every
- * 1000 records, no output kept); prints JSON with events/s of wall and of CPU time and the load. The runtime under exactly-once is measured by the
- * bench harness once the F1 worker runs there. `node bench/f1-topology.ts [--cars 50] [--laps 1] [--stores memory|leveldb] [--profile loop.cpuprofile]`.
+ * first, then piped through the topology in the TopologyTestDriver (memory stores unless
+ * `--stores leveldb`, commit every 1000 records, no output kept); prints JSON with events/s of
+ * wall and of CPU time and the load average (the machine is shared). The runtime under
+ * exactly-once is measured by the bench harness once the F1 worker runs there.
+ * `node bench/f1-topology.ts [--cars 50] [--laps 1] [--stores memory|leveldb] [--profile loop.cpuprofile]`.
  */
 import { writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
