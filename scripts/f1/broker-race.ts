@@ -21,6 +21,7 @@ import type { Logger } from '../../topology/runtime/logger.ts'
 import type { ProcessingGuarantee } from '../../topology/runtime/options.ts'
 import { PitwallStreams } from '../../topology/runtime/pitwall-streams.ts'
 import { RecordProducer } from './record-producer.ts'
+import { recentStart } from './sources.ts'
 import { namespaceTopics } from './topic-namespace.ts'
 import { ensureF1Topics } from './topic-setup.ts'
 
@@ -85,7 +86,11 @@ export async function runBrokerRace(options: BrokerRaceOptions): Promise<BrokerR
   await streams.start()
   const began = performance.now()
   const producer = await RecordProducer.connect({ brokers, topicPrefix: prefix })
-  const sim = new Simulator({ ...options.race, mode: 'fast' })
+  const sim = new Simulator({
+    ...options.race,
+    startTime: options.race.startTime ?? recentStart(options.race),
+    mode: 'fast',
+  })
   let inputRecords = 0
   try {
     for (const batch of sim.batches()) {

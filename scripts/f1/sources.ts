@@ -14,10 +14,25 @@ import type { SimulatorOptions } from '../../connectors/simulator/config.ts'
 import { Simulator } from '../../connectors/simulator/simulator.ts'
 import type { F1Record } from '../../topology/f1/topics.ts'
 
+/**
+ * A start time that keeps a race's event times in the broker's window: now in real time, else
+ * about one race length ago, so that the whole race lies in the recent past. The simulator's fixed
+ * default (July 2025) is older than the broker's retention (7 days), which would delete the records
+ * soon after they are written, and event times far in the future are rejected by the broker.
+ *
+ * @example
+ * ```ts
+ * new Simulator({ cars: 4, laps: 2, startTime: recentStart({ laps: 2 }) })
+ * ```
+ */
+export function recentStart(race: SimulatorOptions): number {
+  return race.mode === 'realtime' ? Date.now() : Date.now() - (race.laps ?? 55) * 120_000
+}
+
 /** Simulator source options. */
 export interface SimulatorSourceOptions {
   readonly race: SimulatorOptions
-  /** Runs races back to back (seed + 1 each time, start time = now in real-time mode). */
+  /** Runs races back to back (seed + 1 each time, each with a new start time). */
   readonly loop?: boolean
   /** Where each race's ground truth goes; `{session}` is replaced by the session key. */
   readonly truthFile?: string
@@ -42,7 +57,7 @@ export async function* simulatorSource(
     const race: SimulatorOptions = {
       ...options.race,
       seed,
-      ...(options.race.mode === 'realtime' && options.race.startTime === undefined ? { startTime: Date.now() } : {}),
+      ...(options.race.startTime === undefined ? { startTime: recentStart(options.race) } : {}),
     }
     if (options.loop && options.race.sessionKey === undefined)
       race.sessionKey = `sim-${seed}-${Date.now().toString(36)}`
