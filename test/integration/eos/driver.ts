@@ -17,10 +17,18 @@ import type { DriverInput } from './verify.ts'
  */
 export async function driveInput(
   topic: string,
-  opts: { keys: number; rounds: number; pauseMs?: number; input?: DriverInput; startRound?: number; poison?: boolean },
+  opts: {
+    keys: number
+    rounds: number
+    pauseMs?: number
+    input?: DriverInput
+    startRound?: number
+    poison?: boolean
+    brokers?: string[]
+  },
 ): Promise<DriverInput> {
   const input = opts.input ?? new Map<string, number[]>()
-  const producer = kafkajsClient().producer({ idempotent: true, maxInFlightRequests: 1 })
+  const producer = kafkajsClient(opts.brokers).producer({ idempotent: true, maxInFlightRequests: 1 })
   await producer.connect()
   try {
     const from = opts.startRound ?? 0

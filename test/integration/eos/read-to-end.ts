@@ -18,13 +18,13 @@ import { uniqueGroup } from '../../helpers/names.ts'
  * const records = await readToEnd('eos-agg')
  * ```
  */
-export async function readToEnd(topic: string, timeoutMs = 60_000): Promise<ReadRecord[]> {
+export async function readToEnd(topic: string, timeoutMs = 60_000, brokers?: string[]): Promise<ReadRecord[]> {
   // kafkajs lists offsets read_committed: `high` is the last stable offset.
-  const ends = await withAdmin((admin) => admin.fetchTopicOffsets(topic))
+  const ends = await withAdmin((admin) => admin.fetchTopicOffsets(topic), brokers)
   const remaining = new Map(ends.filter((e) => BigInt(e.high) > 0n).map((e) => [e.partition, BigInt(e.high)]))
   const records: ReadRecord[] = []
   if (remaining.size === 0) return records
-  const consumer = kafkajsClient().consumer({ groupId: uniqueGroup('verify-end'), maxWaitTimeInMs: 200 })
+  const consumer = kafkajsClient(brokers).consumer({ groupId: uniqueGroup('verify-end'), maxWaitTimeInMs: 200 })
   const positions = new Map<number, bigint>()
   await consumer.connect()
   try {

@@ -41,12 +41,13 @@ function recompute(values: number[]): Aggregate {
 export async function verifyOutputs(
   topics: EchoTopics,
   input: DriverInput,
-  opts: { exactlyOnce: boolean },
+  opts: { exactlyOnce: boolean; brokers?: string[] },
 ): Promise<Verdict> {
   const expected = [...input.values()].reduce((a, v) => a + v.length, 0)
   const seen = new Map<string, number>()
   const unique = new Set<string>()
   const echo = await readCommitted(topics.echo, {
+    ...(opts.brokers ? { brokers: opts.brokers } : {}),
     until: (records) => {
       const r = records[records.length - 1]!
       unique.add(`${r.key}:${r.value}`)
@@ -59,7 +60,7 @@ export async function verifyOutputs(
   for (const [key, values] of input) for (const v of values) if (!seen.has(`${key}:${v}`)) missing.push(`${key}:${v}`)
   const duplicates = opts.exactlyOnce ? [...seen].filter(([, n]) => n > 1).map(([k]) => k) : []
   const wrongAggregates: string[] = []
-  const aggs = await readUntilComplete(topics.agg, input, opts.exactlyOnce)
+  const aggs = await readUntilComplete(topics.agg, input, opts.exactlyOnce, opts.brokers)
   const lastAgg = new Map(aggs.map((r) => [r.key, JSON.parse(r.value!) as Aggregate]))
   for (const [key, values] of input) {
     const want = recompute(values)
@@ -74,7 +75,7 @@ export async function verifyOutputs(
     const g = String(Number(key) % 7)
     groups.set(g, [...(groups.get(g) ?? []), ...values])
   }
-  const groupOut = await readUntilComplete(topics.group, groups, opts.exactlyOnce)
+  const groupOut = await readUntilComplete(topics.group, groups, opts.exactlyOnce, opts.brokers)
   const lastGroup = new Map(groupOut.map((r) => [r.key, JSON.parse(r.value!) as Aggregate]))
   const wrongGroups: string[] = []
   for (const [g, values] of groups) {
@@ -139,10 +140,10 @@ export async function waitForCommittedInput(groupId: string, topic: string, time
 }
 
 /** Re-reads an aggregate topic until every key's last value counts all its inputs (or 60 s pass). */
-async function readUntilComplete(topic: string, input: DriverInput, exact: boolean) {
+async function readUntilComplete(topic: string, input: DriverInput, exact: boolean, brokers?: string[]) {
   const deadline = Date.now() + 60_000
   for (;;) {
-    const records = await readToEnd(topic)
+    const records = await readToEnd(topic, 60_000, brokers)
     const last = new Map(records.map((r) => [r.key, JSON.parse(r.value!) as Aggregate]))
     const done = [...input].every(([k, v]) =>
       exact ? last.get(k)?.count === v.length : (last.get(k)?.count ?? 0) >= v.length,
