@@ -39,12 +39,15 @@ if (missing) {
   log(`Pitwall worker unavailable, measuring the rest: ${missing}`)
 }
 const implementations: Implementation[] = missing ? ['baseline'] : ['baseline', 'pitwall']
-const results = await runPlan({ brokers }, profile, implementations, unavailable, log)
-const ms = Date.now() - began
 const [md, json] =
   profile.name === 'full'
     ? ['BENCHMARKS.md', 'bench/results/latest.json']
     : ['bench/results/smoke.md', 'bench/results/smoke.json']
-writeReports(resolve(repoRoot, md), resolve(repoRoot, json), machine, profile, results, ms)
+// the report is rewritten after every figure (marked partial), so an interrupted run keeps what it measured
+const write = (results: BenchResults, partial: boolean) =>
+  writeReports(resolve(repoRoot, md), resolve(repoRoot, json), machine, profile, results, Date.now() - began, partial)
+const results = await runPlan({ brokers }, profile, implementations, unavailable, log, (r) => write(r, true))
+const ms = Date.now() - began
+write(results, false)
 log(`wrote ${md} and ${json} in ${(ms / 60_000).toFixed(1)} min`)
 process.exit(0)

@@ -79,6 +79,7 @@ export async function runPlan(
   implementations: Implementation[],
   unavailable: BenchResults['unavailable'],
   log: (line: string) => void,
+  onFigure?: (partial: BenchResults) => void,
 ): Promise<BenchResults> {
   const wants = (group: string) => !profile.only || profile.only.includes(group)
   // `--only` may also narrow configurations: guarantees (exactly_once_v2...), topologies (t1, t2)
@@ -92,6 +93,14 @@ export async function runPlan(
   log(`expected output for ${profile.records} records: ${JSON.stringify(expected)}`)
   const limits: BrokerLimit[] = []
   const limitErrors: string[] = []
+  const snapshot = (external: ExternalFigures[] = []): BenchResults => ({
+    limits,
+    limitErrors,
+    throughput: [...throughput.values()],
+    latency: [...latency.values()],
+    external,
+    unavailable,
+  })
   const throughput = new Map<string, ThroughputSeries>()
   const latency = new Map<string, LatencySeries>()
   const series = <T>(map: Map<string, T>, config: Configuration, impl: Implementation, make: () => T): T => {
@@ -110,6 +119,7 @@ export async function runPlan(
       limitErrors.push(describe(error))
       log(`  broker limit: FAILED ${describe(error)}`)
     }
+    onFigure?.(snapshot())
     for (const config of wants('throughput') ? profile.throughput.filter(keep) : []) {
       for (const impl of impls) {
         const s = series(throughput, config, impl, () => ({
@@ -140,6 +150,7 @@ export async function runPlan(
           s.errors.push(describe(error))
           log(`  throughput ${label}: FAILED ${describe(error)}`)
         }
+        onFigure?.(snapshot())
       }
     }
     await deleteTopics(target, [input]).catch(() => {})
@@ -179,18 +190,12 @@ export async function runPlan(
           s.errors.push(describe(error))
           log(`  latency ${label}: FAILED ${describe(error)}`)
         }
+        onFigure?.(snapshot())
       }
     }
   }
   const external = wants('external') ? await runExternal(profile.name, target.brokers, log) : []
-  return {
-    limits,
-    limitErrors,
-    throughput: [...throughput.values()],
-    latency: [...latency.values()],
-    external,
-    unavailable,
-  }
+  return snapshot(external)
 }
 
 function fmt(n: number): string {
