@@ -104,15 +104,16 @@ export class SegmentedBytesStore implements BytesStore {
   }
 
   /** Observes the writes' times and returns their physical form, without those in expired segments. */
-  #physicalWrites<W extends BytesWrite>(writes: ReadonlyArray<W>): W[] {
-    const out: W[] = []
+  #physicalWrites(writes: ReadonlyArray<BytesWrite>): ChangelogRecord[] {
+    const out: ChangelogRecord[] = []
     for (const w of writes) {
       const time = this.#options.timeOf(w.key)
       if (time > this.#streamTime) this.#streamTime = time
       const segment = this.#segmentOf(time)
       if (segment < this.#minLiveSegment()) continue
       if (!this.#segments.includes(segment)) this.#segments = [...this.#segments, segment].sort((a, b) => a - b)
-      out.push({ ...w, key: withTimePrefix(segment, w.key, this.#physical.persistent) })
+      const key = withTimePrefix(segment, w.key, this.#physical.persistent)
+      out.push({ key, value: w.value, timestamp: w.timestamp ?? 0 })
     }
     return out
   }

@@ -62,12 +62,14 @@ export function windowAggregate<K, V, A>(
         const timestamp = oldAgg === null ? record.timestamp : Math.max(record.timestamp, old!.timestamp)
         const newAgg = aggregator(record.key, record.value, oldAgg ?? initializer())
         await store.put(record.key, { value: newAgg, timestamp }, start)
-        await forwarder.maybeForward({
-          key: { key: record.key, window },
-          value: { newValue: newAgg, oldValue: oldAgg },
-          timestamp,
-          headers: record.headers,
-        })
+        // a cached store forwards on flush: skip building the record
+        if (!forwarder.cached)
+          await forwarder.maybeForward({
+            key: { key: record.key, window },
+            value: { newValue: newAgg, oldValue: oldAgg },
+            timestamp,
+            headers: record.headers,
+          })
       }
     },
   }
