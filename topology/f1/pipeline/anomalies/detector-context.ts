@@ -35,6 +35,23 @@ export interface Observation {
   readonly qualifies?: (run: Run) => boolean
 }
 
+const names = new Map<string, Map<string, string>>()
+
+/** `${type}|${subject}`, made once: detectors name their subjects on every sample. */
+function subjectName(type: string, subject: string): string {
+  let bySubject = names.get(type)
+  if (bySubject === undefined) {
+    bySubject = new Map()
+    names.set(type, bySubject)
+  }
+  let name = bySubject.get(subject)
+  if (name === undefined) {
+    name = `${type}|${subject}`
+    bySubject.set(subject, name)
+  }
+  return name
+}
+
 function subjectOf(car: CarState, name: string): Subject {
   let s = car.subjects[name]
   if (s === undefined) {
@@ -95,7 +112,7 @@ export function toAnomaly(
  * ```
  */
 export function observe(ctx: DetectorContext, o: Observation): void {
-  const name = `${o.type}|${o.subject}`
+  const name = subjectName(o.type, o.subject)
   if (!o.holds) {
     // the usual case: nothing to end, and no subject to create only to delete it again
     const s = ctx.car.subjects[name]
