@@ -51,6 +51,8 @@ function headerPairs(headers: Headers): readonly (readonly [Buffer, Buffer])[] {
  */
 export class BufferedCollector implements RecordCollector {
   #pending: OutgoingMessage[] = []
+  #inflight: Promise<void> = Promise.resolve()
+  #queued = 0
   #partitionCount: (topic: string) => number | undefined
   #guard: ProductionGuard | undefined
 
@@ -85,17 +87,41 @@ export class BufferedCollector implements RecordCollector {
     return this.#pending.length
   }
 
-  /** Hands everything buffered to `sink`, in chunks, in order. */
-  async flush(sink: MessageSink, chunkSize = 5_000): Promise<number> {
+  /**
+   * Starts handing everything buffered to `sink` without waiting, behind the sends already in
+   * flight (one at a time, so each partition's records keep their order). A failure surfaces at the
+   * next {@link flush}. Resolves at once unless two sends are already queued (backpressure).
+   */
+  async sendAhead(sink: MessageSink, chunkSize = 5_000): Promise<void> {
     const batch = this.#pending
+    if (batch.length === 0) return
     this.#pending = []
-    for (let i = 0; i < batch.length; i += chunkSize) await sink(batch.slice(i, i + chunkSize))
-    return batch.length
+    this.#queued++
+    this.#inflight = this.#inflight.then(async () => {
+      try {
+        for (let i = 0; i < batch.length; i += chunkSize) await sink(batch.slice(i, i + chunkSize))
+      } finally {
+        this.#queued--
+      }
+    })
+    this.#inflight.catch(() => {})
+    if (this.#queued > 2) await this.#inflight
   }
 
-  /** Drops buffered records (after an abort: they belong to the aborted transaction). */
-  discard(): void {
+  /** Hands everything buffered to `sink` and waits until every send is acknowledged. */
+  async flush(sink: MessageSink, chunkSize = 5_000): Promise<void> {
+    await this.sendAhead(sink, chunkSize)
+    await this.#inflight
+  }
+
+  /**
+   * Drops buffered records and waits for sends in flight, ignoring their errors (before an abort:
+   * the records belong to the aborted transaction, and EndTxn must not overtake a Produce).
+   */
+  async discard(): Promise<void> {
     this.#pending = []
+    await this.#inflight.catch(() => {})
+    this.#inflight = Promise.resolve()
   }
 }
 

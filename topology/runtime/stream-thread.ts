@@ -11,7 +11,8 @@ import type { Consumer } from '@platformatic/kafka'
 import { describeError, ErrorCodes, isPitwallError, PitwallError } from '../../core/errors.ts'
 import type { ConsumedRecord } from '../internals/runnable.ts'
 import type { Committer, OffsetToCommit } from './committer.ts'
-import { type FetchPosition, fetchPartitions } from './fetcher.ts'
+import { FetchAhead } from './fetch-ahead.ts'
+import type { FetchPosition } from './fetcher.ts'
 import type { ResolvedStreamsOptions } from './options.ts'
 import type { ProductionGuard } from './production-guard.ts'
 import type { BufferedCollector } from './record-collector.ts'
@@ -19,6 +20,8 @@ import type { ActiveTask, TaskManager } from './task-manager.ts'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const OFFSET_OUT_OF_RANGE = 1
+/** Buffered records that start a send while processing goes on (the commit waits for all). */
+const SEND_AHEAD = 5_000
 /** Errors that stop the worker (a handler answered 'fail', or a bug) rather than being retried. */
 const FATAL = [ErrorCodes.PROCESSING, ErrorCodes.RUNTIME_STATE, ErrorCodes.PRODUCTION]
 
@@ -57,6 +60,7 @@ export class StreamThread {
   #lastPunctuate = 0
   #failures = 0
   #stats = { records: 0, commits: 0, since: Date.now() }
+  #fetcher: FetchAhead
 
   constructor(
     o: ResolvedStreamsOptions,
@@ -68,6 +72,11 @@ export class StreamThread {
     events: ThreadEvents,
   ) {
     this.#guard = guard
+    this.#fetcher = new FetchAhead(consumer, {
+      maxWaitMs: Math.min(o.commitIntervalMs, 200),
+      maxBytesPerPartition: 1024 * 1024,
+      readCommitted: true,
+    })
     this.#o = o
     this.#consumer = consumer
     this.#committer = committer
@@ -118,6 +127,7 @@ export class StreamThread {
         this.#failures = 0
       } catch (error) {
         if (FATAL.some((code) => isPitwallError(error, code))) {
+          await this.#collector.discard()
           await this.#committer.abort().catch(() => {})
           this.#releaseBarrier()
           this.#events.onFatal(error)
@@ -142,11 +152,7 @@ export class StreamThread {
     if (positions.length === 0) {
       await sleep(50)
     } else {
-      const fetched = await fetchPartitions(this.#consumer, positions, {
-        maxWaitMs: Math.min(this.#o.commitIntervalMs, 200),
-        maxBytesPerPartition: 1024 * 1024,
-        readCommitted: true,
-      })
+      const fetched = await this.#fetcher.fetch(positions)
       for (const part of fetched) {
         const at = this.#byPartition.get(`${part.topic}:${part.partition}`)
         if (!at) continue
@@ -155,12 +161,18 @@ export class StreamThread {
           continue
         }
         if (part.errorCode !== 0) continue
+        let next = -1
+        let processed = 0
         for (const record of part.records) {
           if (this.#rebalancing || this.#stopping) break
           await this.#process(at, record)
-          this.#stats.records++
-          at.positions.set(part.topic, BigInt(record.offset) + 1n)
-          at.consumed.set(part.topic, BigInt(record.offset) + 1n)
+          next = record.offset + 1
+          processed++
+        }
+        if (next >= 0) {
+          this.#stats.records += processed
+          at.positions.set(part.topic, BigInt(next))
+          at.consumed.set(part.topic, BigInt(next))
         }
         if (!this.#rebalancing && !this.#stopping) at.positions.set(part.topic, part.nextOffset)
       }
@@ -170,7 +182,7 @@ export class StreamThread {
       this.#lastPunctuate = now
       for (const t of this.#tasks.values()) await t.task.punctuate(now)
     }
-    if (this.#collector.size >= 10_000) await this.#collector.flush(this.#committer.sink)
+    if (this.#collector.size >= SEND_AHEAD) await this.#collector.sendAhead(this.#committer.sink)
     if (now - this.#lastCommit >= this.#o.commitIntervalMs) await this.#commit()
   }
 
@@ -305,7 +317,7 @@ export class StreamThread {
       attempt: this.#failures,
       cause: describeError((error as Error)?.cause),
     })
-    this.#collector.discard()
+    await this.#collector.discard()
     if (fenced || unknownOutcome) await this.#committer.renew()
     else await this.#committer.abort()
     for (const t of [...this.#tasks.values()]) {
@@ -325,6 +337,7 @@ export class StreamThread {
       }
     } catch (error) {
       this.#o.logger.error(`shutdown commit failed: ${describeError(error)}`)
+      await this.#collector.discard()
       await this.#committer.abort().catch(() => {})
       for (const t of [...this.#tasks.values()]) {
         await this.#manager.closeDirty(t)
