@@ -84,7 +84,7 @@ export function keyValueStoreSuite(
     timeout: TIMEOUT,
   }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { maxLength: 60 }), async (ops) => {
+      fc.asyncProperty(fc.array(op, { maxLength: 60, size: 'medium' }), async (ops) => {
         const model = new Map<string, [Bytes, string]>()
         const sorted = () => [...model.values()].sort(byKey).map(([k, v]) => [hex(k), v])
         const set = (k: Bytes, v: string | null) => (v === null ? model.delete(hex(k)) : model.set(hex(k), [k, v]))
@@ -171,7 +171,7 @@ export function windowStoreSuite(
   const label = options.retainDuplicates ? ' (retaining duplicates)' : ''
   it(`matches a window model with expiry${label}, and its changelog rebuilds it`, { timeout: TIMEOUT }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { maxLength: 60 }), async (ops) => {
+      fc.asyncProperty(fc.array(op, { maxLength: 60, size: 'medium' }), async (ops) => {
         // entries in put order; without duplicates a put replaces the entry of the same key and start
         let model: { k: Bytes; time: number; v: string; seq: number }[] = []
         let streamTime = Number.NEGATIVE_INFINITY
@@ -251,7 +251,7 @@ export function sessionStoreSuite(
   )
   it('matches a session model with expiry, and its changelog rebuilds it', { timeout: TIMEOUT }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { maxLength: 60 }), async (ops) => {
+      fc.asyncProperty(fc.array(op, { maxLength: 60, size: 'medium' }), async (ops) => {
         const model = new Map<string, { k: Bytes; start: number; end: number; v: string }>()
         let streamTime = Number.NEGATIVE_INFINITY
         const id = (k: Bytes, w: { start: number; end: number }) => `${hex(k)}/${w.start}/${w.end}`

@@ -3,15 +3,15 @@
  * The record cache of one store, after Kafka Streams' NamedCache. Entries live in a hash table
  * keyed by a 32-bit hash of the key bytes (a hit costs one Map lookup and one byte comparison), on
  * a least-recently-used list (eviction) and, while dirty, on a write-order list (flushing) and in a
- * sorted map (scans merge only the dirty entries over the store: a clean entry equals what the
- * store beneath holds, so it never changes a scan). Misses are cached too, as clean `null` entries,
+ * lazily sorted {@link DirtyView} (scans merge only the dirty entries over the store: a clean entry
+ * equals what the store beneath holds, so it never changes a scan). Misses are cached too, as clean `null` entries,
  * and every entry remembers the value beneath it when known, so a flush needs no read for the old
  * values it reports. Its size counts key and value bytes plus a fixed per-entry overhead.
  */
 import type { ScanRange } from './bytes-store.ts'
+import { DirtyView } from './dirty-view.ts'
 import { equalBytes, hashBytes } from './key-encoding.ts'
 import type { CachedEntry } from './merge-iterators.ts'
-import { SortedMap } from './sorted-map.ts'
 
 /** Bytes charged per entry on top of its key and value (object and table slots). */
 export const ENTRY_OVERHEAD_BYTES = 64
@@ -64,7 +64,7 @@ export class RecordCache {
   #firstDirty: CacheEntry | undefined
   #lastDirty: CacheEntry | undefined
   #dirtyCount = 0
-  readonly #dirtySorted = new SortedMap<CacheEntry>()
+  readonly #dirtyView = new DirtyView()
   #bytes = 0
 
   /** Bytes the entries take, as accounted. */
@@ -167,7 +167,7 @@ export class RecordCache {
     entry.dirty = true
     this.#dirtyCount++
     this.#appendDirty(entry)
-    this.#dirtySorted.set(entry.key, entry)
+    this.#dirtyView.add(entry)
   }
 
   /** Caches what a read found beneath (null: absent), unless the key was cached meanwhile. */
@@ -195,8 +195,8 @@ export class RecordCache {
     else entry.newer.older = entry.older
     if (entry.dirty) {
       this.#unlinkDirty(entry)
-      this.#dirtySorted.delete(entry.key)
       this.#dirtyCount--
+      entry.dirty = false // the dirty view skips it
     }
     this.#size--
     this.#bytes -= sizeOf(entry.key, entry.value)
@@ -222,16 +222,13 @@ export class RecordCache {
     this.#firstDirty = undefined
     this.#lastDirty = undefined
     this.#dirtyCount = 0
-    this.#dirtySorted.clear()
+    this.#dirtyView.clear()
     return out
   }
 
   /** A snapshot of the dirty entries within the range, in scan order (clean ones equal the store's). */
   dirtyRange(range: ScanRange): CachedEntry[] {
-    const out: CachedEntry[] = []
-    if (this.#dirtyCount === 0) return out
-    for (const [key, entry] of this.#dirtySorted.entries(range)) out.push({ key, value: entry.value })
-    return out
+    return this.#dirtyCount === 0 ? [] : this.#dirtyView.range(range)
   }
 
   clear(): void {
@@ -242,7 +239,7 @@ export class RecordCache {
     this.#firstDirty = undefined
     this.#lastDirty = undefined
     this.#dirtyCount = 0
-    this.#dirtySorted.clear()
+    this.#dirtyView.clear()
     this.#bytes = 0
   }
 }

@@ -29,7 +29,10 @@ describe('StoreMetering key bytes', () => {
     const spy = new StoreMetering<string, string>(
       's',
       Serdes.custom(
-        (topic, k) => (topics.push(topic), new TextEncoder().encode(k)),
+        (topic, k) => {
+          topics.push(topic)
+          return new TextEncoder().encode(k)
+        },
         () => '',
       ),
       Serdes.string(),
