@@ -172,15 +172,19 @@ export class PitwallStreams {
         for (const l of this.#restoreListeners) l(p)
       },
     })
-    thread = new StreamThread(o, consumer, this.#committer, collector, guard, manager, {
-      onRunning: () => this.#setState('running'),
-      onRebalancing: () => this.#setState('rebalancing'),
-      onFatal: (error) => {
-        this.#error = error
-        o.logger.error(`worker failed: ${(error as Error).message}`)
-        this.#setState('error')
+    thread = new StreamThread(
+      o,
+      { consumer, committer: this.#committer, collector, guard, manager },
+      {
+        onRunning: () => this.#setState('running'),
+        onRebalancing: () => this.#setState('rebalancing'),
+        onFatal: (error) => {
+          this.#error = error
+          o.logger.error(`worker failed: ${(error as Error).message}`)
+          this.#setState('error')
+        },
       },
-    })
+    )
     this.#thread = thread
     this.#consumer = consumer
     this.#restoreConsumer = restoreConsumer

@@ -7,15 +7,14 @@
  * Any failure of a commit aborts the open transaction (unless its outcome is unknown), closes the
  * tasks dirty and rebuilds them from the changelog at the committed offsets.
  */
-import type { Consumer } from '@platformatic/kafka'
 import { describeError, ErrorCodes, isPitwallError, PitwallError } from '../../core/errors.ts'
 import type { ConsumedRecord } from '../internals/runnable.ts'
-import type { Committer, OffsetToCommit } from './committer.ts'
+import { type CommitParts, commitTasks } from './commit-tasks.ts'
 import { FetchAhead } from './fetch-ahead.ts'
 import type { FetchPosition } from './fetcher.ts'
 import type { ResolvedStreamsOptions } from './options.ts'
-import type { ProductionGuard } from './production-guard.ts'
-import type { BufferedCollector } from './record-collector.ts'
+import { positionAfterOutOfRange } from './out-of-range.ts'
+import { ProgressLog } from './progress-log.ts'
 import type { ActiveTask, TaskManager } from './task-manager.ts'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -24,6 +23,11 @@ const OFFSET_OUT_OF_RANGE = 1
 const SEND_AHEAD = 5_000
 /** Errors that stop the worker (a handler answered 'fail', or a bug) rather than being retried. */
 const FATAL = [ErrorCodes.PROCESSING, ErrorCodes.RUNTIME_STATE, ErrorCodes.PRODUCTION]
+
+/** The clients and helpers the loop works with. */
+export interface ThreadParts extends CommitParts {
+  readonly manager: TaskManager
+}
 
 /** Callbacks of the loop towards PitwallStreams. */
 export interface ThreadEvents {
@@ -37,17 +41,13 @@ export interface ThreadEvents {
  *
  * @example
  * ```ts
- * const thread = new StreamThread(options, consumer, committer, collector, manager, events)
+ * const thread = new StreamThread(options, { consumer, committer, collector, guard, manager }, events)
  * void thread.run()
  * ```
  */
 export class StreamThread {
   #o: ResolvedStreamsOptions
-  #consumer: Consumer
-  #committer: Committer
-  #collector: BufferedCollector
-  #guard: ProductionGuard
-  #manager: TaskManager
+  #p: ThreadParts
   #events: ThreadEvents
   #tasks = new Map<string, ActiveTask>()
   #byPartition = new Map<string, ActiveTask>()
@@ -59,30 +59,20 @@ export class StreamThread {
   #lastCommit = Date.now()
   #lastPunctuate = 0
   #failures = 0
-  #stats = { records: 0, commits: 0, since: Date.now() }
+  #progress: ProgressLog
   #fetcher: FetchAhead
 
-  constructor(
-    o: ResolvedStreamsOptions,
-    consumer: Consumer,
-    committer: Committer,
-    collector: BufferedCollector,
-    guard: ProductionGuard,
-    manager: TaskManager,
-    events: ThreadEvents,
-  ) {
-    this.#guard = guard
-    this.#fetcher = new FetchAhead(consumer, {
-      maxWaitMs: Math.min(o.commitIntervalMs, 200),
-      maxBytesPerPartition: 1024 * 1024,
-      readCommitted: true,
-    })
+  constructor(o: ResolvedStreamsOptions, parts: ThreadParts, events: ThreadEvents) {
     this.#o = o
-    this.#consumer = consumer
-    this.#committer = committer
-    this.#collector = collector
-    this.#manager = manager
+    this.#p = parts
     this.#events = events
+    this.#progress = new ProgressLog(o.logger)
+    const settings = {
+      maxWaitMs: Math.min(o.commitIntervalMs, 200),
+      maxBytesPerPartition: 1 << 20,
+      readCommitted: true,
+    }
+    this.#fetcher = new FetchAhead(parts.consumer, settings)
   }
 
   /** Active tasks by id (for interactive queries). */
@@ -127,8 +117,8 @@ export class StreamThread {
         this.#failures = 0
       } catch (error) {
         if (FATAL.some((code) => isPitwallError(error, code))) {
-          await this.#collector.discard()
-          await this.#committer.abort().catch(() => {})
+          await this.#p.collector.discard()
+          await this.#p.committer.abort().catch(() => {})
           this.#releaseBarrier()
           this.#events.onFatal(error)
           return
@@ -157,7 +147,12 @@ export class StreamThread {
         const at = this.#byPartition.get(`${part.topic}:${part.partition}`)
         if (!at) continue
         if (part.errorCode === OFFSET_OUT_OF_RANGE) {
-          await this.#outOfRange(at, part.topic, part.partition)
+          const position = at.positions.get(part.topic)!
+          const logger = this.#o.logger
+          at.positions.set(
+            part.topic,
+            await positionAfterOutOfRange(this.#p.consumer, logger, part.topic, part.partition, position),
+          )
           continue
         }
         if (part.errorCode !== 0) continue
@@ -170,7 +165,7 @@ export class StreamThread {
           processed++
         }
         if (next >= 0) {
-          this.#stats.records += processed
+          this.#progress.records += processed
           at.positions.set(part.topic, BigInt(next))
           at.consumed.set(part.topic, BigInt(next))
         }
@@ -182,29 +177,8 @@ export class StreamThread {
       this.#lastPunctuate = now
       for (const t of this.#tasks.values()) await t.task.punctuate(now)
     }
-    if (this.#collector.size >= SEND_AHEAD) await this.#collector.sendAhead(this.#committer.sink)
+    if (this.#p.collector.size >= SEND_AHEAD) await this.#p.collector.sendAhead(this.#p.committer.sink)
     if (now - this.#lastCommit >= this.#o.commitIntervalMs) await this.#commit()
-  }
-
-  /**
-   * Below the log start (retention deleted the records): skip to the earliest offset. Anything else
-   * (a position past the end) must not be papered over by a reset, which would reprocess records:
-   * the tasks are rebuilt from the committed offsets instead.
-   */
-  async #outOfRange(at: ActiveTask, topic: string, partition: number): Promise<void> {
-    const position = at.positions.get(topic)!
-    const partitions = { [topic]: [partition] }
-    const earliest = (await this.#consumer.listOffsets({ topics: [topic], partitions, timestamp: -2n })).get(topic)!
-    const latest = (await this.#consumer.listOffsets({ topics: [topic], partitions, timestamp: -1n })).get(topic)!
-    const range = { position, earliest: earliest[partition], latest: latest[partition] }
-    if (position < earliest[partition]!) {
-      this.#o.logger.warn(`${topic}-${partition}: position below the log start, skipping to it`, range)
-      at.positions.set(topic, earliest[partition]!)
-      return
-    }
-    throw new PitwallError(ErrorCodes.TRANSACTION, `${topic}-${partition}: fetch position out of range`, {
-      details: range,
-    })
   }
 
   /**
@@ -212,7 +186,7 @@ export class StreamThread {
    * handler answered 'fail' (or the topology threw outside of them), which stops the worker.
    */
   async #process(at: ActiveTask, record: ConsumedRecord): Promise<void> {
-    const guard = this.#guard
+    const guard = this.#p.guard
     guard.source = record
     guard.taskId = at.id
     try {
@@ -230,40 +204,14 @@ export class StreamThread {
   }
 
   async #commit(): Promise<void> {
-    for (const t of this.#tasks.values()) {
-      this.#guard.taskId = t.id
-      await t.task.commit()
-    }
-    this.#guard.raise()
-    await this.#collector.flush(this.#committer.sink)
-    const offsets: OffsetToCommit[] = []
-    for (const t of this.#tasks.values()) {
-      for (const [topic, offset] of t.consumed) {
-        if (t.committed.get(topic) !== offset) offsets.push({ topic, partition: t.task.partition, offset })
-      }
-    }
-    await this.#committer.commit(offsets, this.#consumer)
-    for (const t of this.#tasks.values()) for (const [topic, offset] of t.consumed) t.committed.set(topic, offset)
-    if (offsets.length > 0) this.#stats.commits++
-    this.#reportStats()
-    if (this.#o.processingGuarantee === 'at_least_once' && offsets.length > 0) {
-      for (const t of this.#tasks.values()) await this.#manager.checkpoint(t)
+    const tasks = [...this.#tasks.values()]
+    const committed = await commitTasks(tasks, this.#p)
+    if (committed > 0) this.#progress.commits++
+    this.#progress.report(this.#tasks.values())
+    if (this.#o.processingGuarantee === 'at_least_once' && committed > 0) {
+      for (const t of tasks) await this.#p.manager.checkpoint(t)
     }
     this.#lastCommit = Date.now()
-  }
-
-  #reportStats(): void {
-    const now = Date.now()
-    if (now - this.#stats.since < 10_000) return
-    const positions: Record<string, string> = {}
-    for (const t of this.#tasks.values())
-      for (const [topic, o] of t.committed) positions[`${topic}-${t.task.partition}`] = String(o)
-    this.#o.logger.info('progress', {
-      records: this.#stats.records,
-      commits: this.#stats.commits,
-      committed: positions,
-    })
-    this.#stats = { records: 0, commits: 0, since: now }
   }
 
   async #commitQuietly(): Promise<void> {
@@ -287,13 +235,13 @@ export class StreamThread {
     const wanted = new Set(taskIds)
     for (const [id, t] of this.#tasks) {
       if (wanted.has(id)) continue
-      await this.#manager.closeClean(t)
+      await this.#p.manager.closeClean(t)
       this.#forget(t)
       this.#o.logger.info(`task ${id} revoked and closed cleanly`)
     }
     for (const id of taskIds) {
       if (this.#tasks.has(id) || this.#pendingAssignment || this.#rebalancing) continue
-      const t = await this.#manager.create(id)
+      const t = await this.#p.manager.create(id)
       this.#tasks.set(id, t)
       for (const topic of t.positions.keys()) this.#byPartition.set(`${topic}:${t.task.partition}`, t)
       this.#o.logger.info(`task ${id} created`, { positions: Object.fromEntries(t.positions) })
@@ -317,11 +265,11 @@ export class StreamThread {
       attempt: this.#failures,
       cause: describeError((error as Error)?.cause),
     })
-    await this.#collector.discard()
-    if (fenced || unknownOutcome) await this.#committer.renew()
-    else await this.#committer.abort()
+    await this.#p.collector.discard()
+    if (fenced || unknownOutcome) await this.#p.committer.renew()
+    else await this.#p.committer.abort()
     for (const t of [...this.#tasks.values()]) {
-      await this.#manager.closeDirty(t)
+      await this.#p.manager.closeDirty(t)
       this.#forget(t)
     }
     await sleep(Math.min(5_000, 100 * 2 ** Math.min(this.#failures, 6)))
@@ -332,15 +280,15 @@ export class StreamThread {
     try {
       if (this.#tasks.size > 0) await this.#commit()
       for (const t of [...this.#tasks.values()]) {
-        await this.#manager.closeClean(t)
+        await this.#p.manager.closeClean(t)
         this.#forget(t)
       }
     } catch (error) {
       this.#o.logger.error(`shutdown commit failed: ${describeError(error)}`)
-      await this.#collector.discard()
-      await this.#committer.abort().catch(() => {})
+      await this.#p.collector.discard()
+      await this.#p.committer.abort().catch(() => {})
       for (const t of [...this.#tasks.values()]) {
-        await this.#manager.closeDirty(t)
+        await this.#p.manager.closeDirty(t)
         this.#forget(t)
       }
     }
