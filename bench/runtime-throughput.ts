@@ -6,7 +6,8 @@
  * process) from the moment the worker is running until
  * the group has committed the end of every input partition.
  *
- * `node bench/runtime-throughput.ts [--records 500000] [--partitions 4] [--guarantee exactly_once_v2]`
+ * `node bench/runtime-throughput.ts [--records 500000] [--partitions 4] [--guarantee exactly_once_v2]
+ * [--commit-interval-ms n]` (at_least_once commits every 30 s by default, which the end-of-input wait sees)
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     records: { type: 'string', default: '500000' },
     partitions: { type: 'string', default: '4' },
     guarantee: { type: 'string', default: 'exactly_once_v2' },
+    'commit-interval-ms': { type: 'string' },
     brokers: { type: 'string', default: process.env.PITWALL_BROKERS ?? '127.0.0.1:19092' },
   },
 })
@@ -55,6 +57,7 @@ try {
     applicationId: run,
     brokers: target.brokers,
     processingGuarantee: guarantee,
+    ...(values['commit-interval-ms'] ? { commitIntervalMs: Number(values['commit-interval-ms']) } : {}),
     stateDir,
     workerId: 'w1',
     deadLetterTopic: out.quarantine,

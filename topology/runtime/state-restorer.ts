@@ -11,7 +11,7 @@ import { ErrorCodes, PitwallError } from '../../core/errors.ts'
 import type { ChangelogRecord } from '../../stores/api.ts'
 import type { StreamTask } from '../internals/runnable.ts'
 import { readCheckpoint } from './checkpoint.ts'
-import { fetchPartitions } from './fetcher.ts'
+import { FetchAhead } from './fetch-ahead.ts'
 
 /** Progress of one store's restoration. */
 export interface RestoreProgress {
@@ -88,12 +88,14 @@ export async function restoreTask(request: RestoreRequest): Promise<Map<string, 
       request.onProgress({ taskId: task.id, store: storeName, changelog: topic, restored, total, done, fromCheckpoint })
     progress(false)
     let batch: ChangelogRecord[] = []
+    // One fetch ahead: the broker reads the next chunk while LevelDB writes this one.
+    const fetcher = new FetchAhead(consumer, {
+      maxWaitMs: 500,
+      maxBytesPerPartition: 16 * 1024 * 1024,
+      readCommitted: true,
+    })
     while (position < range.end) {
-      const [fetched] = await fetchPartitions(consumer, [{ topic, partition: task.partition, offset: position }], {
-        maxWaitMs: 500,
-        maxBytesPerPartition: 16 * 1024 * 1024,
-        readCommitted: true,
-      })
+      const [fetched] = await fetcher.fetch([{ topic, partition: task.partition, offset: position }])
       if (fetched?.errorCode !== 0) {
         throw new PitwallError(ErrorCodes.STORE_RESTORE, `task ${task.id}: cannot fetch changelog ${key(topic)}`, {
           details: { errorCode: fetched?.errorCode },
