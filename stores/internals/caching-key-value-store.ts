@@ -73,8 +73,11 @@ export class CachingKeyValueStore implements BytesStore {
     const cached = this.#cache.get(key)
     if (cached !== undefined) return cached.value ?? undefined
     const value = await this.#wrapped.get(key)
-    this.#cache.putClean(key, value ?? null)
-    if (this.#cache.sizeBytes > this.#maxBytes) await this.#evict()
+    if (value === undefined) this.#cache.noteAbsent(key)
+    else {
+      this.#cache.putClean(key, value)
+      if (this.#cache.sizeBytes > this.#maxBytes) await this.#evict()
+    }
     return value
   }
 
@@ -147,6 +150,7 @@ export class CachingKeyValueStore implements BytesStore {
 
   /** Restores beneath the cache; cached entries of restored keys are dropped. */
   async restoreBatch(records: ReadonlyArray<ChangelogRecord>): Promise<void> {
+    this.#cache.forgetAbsent()
     if (this.#cache.size > 0) for (const r of records) this.#cache.delete(r.key)
     await this.#wrapped.restoreBatch(records)
   }

@@ -15,11 +15,12 @@ import { compareBytes } from './key-encoding.ts'
  * for await (const e of mergeSorted([segmentA, segmentB], false)) use(e)
  * ```
  */
-export async function* mergeSorted(sources: AsyncIterable<BytesEntry>[], reverse: boolean): AsyncIterable<BytesEntry> {
-  if (sources.length === 1) {
-    yield* sources[0]!
-    return
-  }
+export function mergeSorted(sources: AsyncIterable<BytesEntry>[], reverse: boolean): AsyncIterable<BytesEntry> {
+  // one source (the usual case: one live segment in range) needs no merging layer
+  return sources.length === 1 ? sources[0]! : mergeMany(sources, reverse)
+}
+
+async function* mergeMany(sources: AsyncIterable<BytesEntry>[], reverse: boolean): AsyncIterable<BytesEntry> {
   const iterators = sources.map((s) => s[Symbol.asyncIterator]())
   const heads = await Promise.all(iterators.map((it) => it.next()))
   const sign = reverse ? -1 : 1

@@ -11,7 +11,8 @@ describe('RecordCache', () => {
   it('matches a model of entries, dirty write order, sizes and sorted dirty ranges', () => {
     const op = fc.oneof(
       fc.record({ t: fc.constant('put' as const), k: keyArb, v: valueArb }),
-      fc.record({ t: fc.constant('putClean' as const), k: keyArb, v: valueArb }),
+      fc.record({ t: fc.constant('putClean' as const), k: keyArb, v: fc.uint8Array({ maxLength: 4 }) }),
+      fc.record({ t: fc.constant('absent' as const), k: keyArb }),
       fc.record({ t: fc.constant('delete' as const), k: keyArb }),
       fc.record({ t: fc.constant('get' as const), k: keyArb }),
       fc.record({
@@ -32,15 +33,23 @@ describe('RecordCache', () => {
           { k: Uint8Array; v: Uint8Array | null; dirty: boolean; stored?: Uint8Array | null }
         >()
         let order: string[] = []
+        let absent: string | undefined
         for (const o of ops) {
           if (o.t === 'put') {
             const e = model.get(hex(o.k))
-            model.set(hex(o.k), { k: e?.k ?? o.k, v: o.v, dirty: true, stored: e === undefined ? undefined : e.stored })
+            const stored = e !== undefined ? e.stored : absent === hex(o.k) ? null : undefined
+            if (e === undefined && absent === hex(o.k)) absent = undefined
+            model.set(hex(o.k), { k: e?.k ?? o.k, v: o.v, dirty: true, stored })
             order = [...order.filter((k) => k !== hex(o.k)), hex(o.k)]
             cache.put(o.k, o.v, 7)
           } else if (o.t === 'putClean') {
             if (!model.has(hex(o.k))) model.set(hex(o.k), { k: o.k, v: o.v, dirty: false, stored: o.v })
             cache.putClean(o.k, o.v)
+          } else if (o.t === 'absent') {
+            if (!model.has(hex(o.k))) {
+              absent = hex(o.k)
+              cache.noteAbsent(o.k)
+            }
           } else if (o.t === 'delete') {
             model.delete(hex(o.k))
             order = order.filter((k) => k !== hex(o.k))
@@ -66,7 +75,11 @@ describe('RecordCache', () => {
           } else {
             const taken = cache.takeDirty().map((e) => [hex(e.key), e.value, e.stored])
             expect(taken).toEqual(order.map((k) => [k, model.get(k)!.v, model.get(k)!.stored]))
-            for (const k of order) model.set(k, { ...model.get(k)!, dirty: false, stored: model.get(k)!.v })
+            for (const k of order) {
+              const e = model.get(k)!
+              if (e.v === null) model.delete(k)
+              else model.set(k, { ...e, dirty: false, stored: e.v })
+            }
             order = []
           }
           const bytes = [...model.values()].reduce(

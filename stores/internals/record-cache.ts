@@ -4,9 +4,10 @@
  * keyed by a 32-bit hash of the key bytes (a hit costs one Map lookup and one byte comparison), on
  * a least-recently-used list (eviction) and, while dirty, on a write-order list (flushing) and in a
  * lazily sorted {@link DirtyView} (scans merge only the dirty entries over the store: a clean entry
- * equals what the store beneath holds, so it never changes a scan). Misses are cached too, as clean `null` entries,
- * and every entry remembers the value beneath it when known, so a flush needs no read for the old
- * values it reports. Its size counts key and value bytes plus a fixed per-entry overhead.
+ * equals what the store beneath holds, so it never changes a scan). Every entry remembers the
+ * value beneath it when known, so a flush needs no read for the old values it reports. Its size
+ * counts key and value bytes plus a fixed per-entry overhead; what it holds, and so when it
+ * evicts, is as in Kafka Streams (found values, not absences; flushed deletes leave).
  */
 import type { ScanRange } from './bytes-store.ts'
 import { DirtyView } from './dirty-view.ts'
@@ -65,6 +66,8 @@ export class RecordCache {
   #lastDirty: CacheEntry | undefined
   #dirtyCount = 0
   readonly #dirtyView = new DirtyView()
+  /** The key a read last found absent beneath (not cached, as in Kafka Streams), while still absent there. */
+  #absentKey: Uint8Array | undefined
   #bytes = 0
 
   /** Bytes the entries take, as accounted. */
@@ -150,8 +153,11 @@ export class RecordCache {
   put(key: Uint8Array, value: Uint8Array | null, timestamp: number): void {
     const hash = hashBytes(key)
     let entry = this.#find(key, hash)
-    if (entry === undefined) entry = this.#insert(key, hash, value, undefined)
-    else {
+    if (entry === undefined) {
+      const absent = this.#absentKey !== undefined && equalBytes(this.#absentKey, key)
+      if (absent) this.#absentKey = undefined
+      entry = this.#insert(key, hash, value, absent ? null : undefined)
+    } else {
       this.#bytes += sizeOf(key, value) - sizeOf(entry.key, entry.value)
       entry.value = value
       this.#touch(entry)
@@ -170,10 +176,24 @@ export class RecordCache {
     this.#dirtyView.add(entry)
   }
 
-  /** Caches what a read found beneath (null: absent), unless the key was cached meanwhile. */
-  putClean(key: Uint8Array, value: Uint8Array | null): void {
+  /** Caches what a read found beneath, unless the key was cached meanwhile. */
+  putClean(key: Uint8Array, value: Uint8Array): void {
     const hash = hashBytes(key)
     if (this.#find(key, hash) === undefined) this.#insert(key, hash, value, value)
+  }
+
+  /**
+   * Notes that a read found `key` absent beneath. Absences are not cached (Kafka Streams does not,
+   * and the cache's size, hence when it evicts, stays as there), but a write of that key right
+   * after (read-modify-write) then knows the old value: none.
+   */
+  noteAbsent(key: Uint8Array): void {
+    this.#absentKey = key
+  }
+
+  /** Forgets the noted absence (the store beneath changed without this cache: a restore). */
+  forgetAbsent(): void {
+    this.#absentKey = undefined
   }
 
   /** Removes `key` whatever its state. */
@@ -207,22 +227,27 @@ export class RecordCache {
     return this.#eldest
   }
 
-  /** Copies of the dirty entries in write order, which are now clean and remember their value as stored. */
+  /**
+   * Copies of the dirty entries in write order, which are now clean and remember their value as
+   * stored; flushed deletes leave the cache (as in Kafka Streams).
+   */
   takeDirty(): DirtyEntry[] {
     const out: DirtyEntry[] = []
-    for (let e = this.#firstDirty; e !== undefined; ) {
+    const first = this.#firstDirty
+    this.#firstDirty = undefined
+    this.#lastDirty = undefined
+    this.#dirtyCount = 0
+    this.#dirtyView.clear()
+    for (let e = first; e !== undefined; ) {
       const next = e.newerDirty
       out.push({ key: e.key, value: e.value, timestamp: e.timestamp, stored: e.stored })
       e.dirty = false
       e.stored = e.value
       e.olderDirty = undefined
       e.newerDirty = undefined
+      if (e.value === null) this.delete(e.key)
       e = next
     }
-    this.#firstDirty = undefined
-    this.#lastDirty = undefined
-    this.#dirtyCount = 0
-    this.#dirtyView.clear()
     return out
   }
 
@@ -241,5 +266,6 @@ export class RecordCache {
     this.#dirtyCount = 0
     this.#dirtyView.clear()
     this.#bytes = 0
+    this.#absentKey = undefined
   }
 }
