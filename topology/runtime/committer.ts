@@ -7,18 +7,12 @@
  * retried and never followed by an abort: if it still fails, the producer is dropped and a new one
  * (same transactional id) lets the coordinator finish the old transaction first.
  */
-import {
-  type Consumer,
-  compatibilityPartitioner,
-  type MessageToProduce,
-  Producer,
-  txnOffsetCommitV3,
-} from '@platformatic/kafka'
+import { type Consumer, compatibilityPartitioner, Producer, txnOffsetCommitV3 } from '@platformatic/kafka'
 import { ErrorCodes, PitwallError } from '../../core/errors.ts'
+import { BatchSender } from './batch-sender.ts'
 import { isFencedError, isNetworkError, isRecordRejection } from './kafka-errors.ts'
 import type { Logger } from './logger.ts'
-import type { MessageSink, OutgoingMessage } from './record-collector.ts'
-import { TransactionalSender } from './transactional-sender.ts'
+import type { MessageSink } from './record-collector.ts'
 
 /** A consumed partition's next offset to commit. */
 export interface OffsetToCommit {
@@ -64,17 +58,6 @@ function newProducer(s: ProducerSettings): Producer {
 type Transaction = Awaited<ReturnType<Producer['beginTransaction']>>
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-function toClientMessage(m: OutgoingMessage): MessageToProduce<Buffer, Buffer, Buffer, Buffer> {
-  return {
-    topic: m.topic,
-    ...(m.partition === undefined ? {} : { partition: m.partition }),
-    ...(m.key === undefined ? {} : { key: m.key }),
-    ...(m.value === undefined ? {} : { value: m.value }),
-    timestamp: BigInt(m.timestamp),
-    headers: new Map(m.headers),
-  }
-}
 
 /** Rejected records stop the worker (PRODUCTION); anything else is retried through recovery. */
 function sendError(cause: unknown, count: number): PitwallError {
@@ -131,7 +114,7 @@ async function commitOffsetsInTransaction(
 export function transactionalCommitter(settings: ProducerSettings): Committer {
   let producer = newProducer(settings)
   let txn: Transaction | undefined
-  const sender = new TransactionalSender(settings.transactionalId!, settings.timeoutMs)
+  const sender = new BatchSender(settings.transactionalId, settings.timeoutMs)
   // After a failed send the sequence numbers are uncertain: abort by renewing (epoch bump).
   let sendFailed = false
   const ensure = async (): Promise<Transaction> => {
@@ -232,11 +215,15 @@ export function transactionalCommitter(settings: ProducerSettings): Committer {
  */
 export function plainCommitter(settings: ProducerSettings): Committer {
   let producer = newProducer(settings)
+  const sender = new BatchSender(undefined, settings.timeoutMs)
+  // After a failed send the sequence numbers are uncertain: the next send needs a new producer id.
+  let sendFailed = false
   return {
     sink: async (messages) => {
       try {
-        await producer.send({ messages: messages.map(toClientMessage) })
+        await sender.send(producer, undefined, messages)
       } catch (cause) {
+        sendFailed = true
         throw sendError(cause, messages.length)
       }
     },
@@ -244,8 +231,11 @@ export function plainCommitter(settings: ProducerSettings): Committer {
       if (offsets.length === 0) return
       await consumer.commit({ offsets: offsets.map((o) => ({ ...o, leaderEpoch: -1 })) })
     },
-    async abort() {},
+    async abort() {
+      if (sendFailed) await this.renew()
+    },
     async renew() {
+      sendFailed = false
       await producer.close(true).catch(() => {})
       producer = newProducer(settings)
     },

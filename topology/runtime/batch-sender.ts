@@ -1,7 +1,8 @@
 /**
  * @module
- * Sends a commit's records inside the open transaction with Pitwall's batch encoder: partitions are
- * registered with AddPartitionsToTxn (through the client's transaction), each partition's records
+ * Sends records with Pitwall's batch encoder, inside the open transaction (exactly-once: partitions
+ * are registered with AddPartitionsToTxn through the client's transaction) or with the plain
+ * idempotent producer (at-least-once). Each partition's records
  * are cut into batches under the broker's batch limit, and every round of batches goes out as one
  * Produce request per leader, with the idempotent producer's sequence numbers kept here.
  */
@@ -22,7 +23,7 @@ const MAX_BATCH_BYTES = 900 * 1024
 const ACKS_ALL = -1
 
 function createRequest(
-  transactionalId: string,
+  transactionalId: string | null,
   timeoutMs: number,
   topics: { name: string; partitions: PartitionBatch[] }[],
 ): Writer {
@@ -47,24 +48,26 @@ const produceApi = createAPI<Parameters<typeof createRequest>, unknown>(0, 9, cr
  *
  * @example
  * ```ts
- * const sender = new TransactionalSender('app-w1', 10_000)
+ * const sender = new BatchSender('app-w1', 10_000) // or new BatchSender(undefined, 10_000) without transactions
  * await sender.send(producer, txn, messages)
  * ```
  */
-export class TransactionalSender {
-  readonly #transactionalId: string
+export class BatchSender {
+  readonly #transactionalId: string | null
   readonly #timeoutMs: number
   #sequences = new Map<string, number>()
   #identity = ''
   #roundRobin = 0
 
-  constructor(transactionalId: string, timeoutMs: number) {
-    this.#transactionalId = transactionalId
+  constructor(transactionalId: string | undefined, timeoutMs: number) {
+    this.#transactionalId = transactionalId ?? null
     this.#timeoutMs = timeoutMs
   }
 
-  async send(producer: Producer, txn: Transaction, messages: OutgoingMessage[]): Promise<void> {
+  /** Sends `messages` in `txn`, or idempotently without a transaction when `txn` is undefined. */
+  async send(producer: Producer, txn: Transaction | undefined, messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return
+    if (txn === undefined && producer.producerId === undefined) await producer.initIdempotentProducer({})
     const metadata = await producer.metadata({ topics: [...new Set(messages.map((m) => m.topic))] })
     for (const m of messages) {
       if (m.partition !== undefined) continue
@@ -86,7 +89,7 @@ export class TransactionalSender {
     const representatives = [...byPartition.values()].flatMap((partitions) =>
       [...partitions.values()].map((l) => l[0]!),
     )
-    await txn.addPartitions(metadata, representatives as never)
+    if (txn) await txn.addPartitions(metadata, representatives as never)
     const identity = `${producer.producerId}:${producer.producerEpoch}`
     if (identity !== this.#identity) {
       this.#sequences.clear()
@@ -121,7 +124,7 @@ export class TransactionalSender {
           producerId: producer.producerId!,
           producerEpoch: producer.producerEpoch!,
           baseSequence,
-          transactional: true,
+          transactional: txn !== undefined,
         })
         const leader = metadata.topics.get(part.topic)!.partitions[part.partition]!.leader
         const topics = byLeader.get(leader) ?? new Map<string, PartitionBatch[]>()
