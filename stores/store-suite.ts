@@ -129,10 +129,8 @@ export function keyValueStoreSuite(
             expect(pairs(await collect(store.all()))).toEqual(sorted())
             await store.flush()
             expect(await store.approximateNumEntries()).toBe(model.size)
-            if (listening) {
-              const last = [...flushed].filter(([, v]) => v !== null)
-              expect(new Map(last)).toEqual(new Map(sorted().map(([k, v]) => [k, v])))
-            }
+            const lastFlushed = [...flushed].filter(([, v]) => v !== null)
+            if (listening) expect(new Map(lastFlushed)).toEqual(new Map(sorted().map(([k, v]) => [k, v])))
           },
           async (store) => pairs(await collect(store.all())),
         )
@@ -188,11 +186,11 @@ export function windowStoreSuite(
           async (store) => {
             // old values are those of the previous flush, or null once the window's segment expired
             const flushed = new Map<string, string | null>()
-            const id = (k: Bytes, start: number) => `${hex(k)}/${start}`
             store.setFlushListener((key, newValue, oldValue) => {
+              const id = `${hex(key.key)}/${key.window.start}`
               expect(newValue !== null || oldValue !== null).toBe(true)
-              expect([null, flushed.get(id(key.key, key.window.start)) ?? null]).toContain(oldValue)
-              flushed.set(id(key.key, key.window.start), newValue)
+              expect([null, flushed.get(id) ?? null]).toContain(oldValue)
+              flushed.set(id, newValue)
             })
             for (const o of ops) {
               if (o.t === 'put') {
