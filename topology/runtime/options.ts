@@ -7,6 +7,7 @@ import { hostname } from 'node:os'
 import { ErrorCodes, PitwallError } from '../../core/errors.ts'
 import type { ErrorHandler } from '../internals/runnable.ts'
 import { consoleLogger, type Logger } from './logger.ts'
+import { safeLogger } from './safe-logger.ts'
 
 /** How outputs, state and offsets are committed. */
 export type ProcessingGuarantee = 'exactly_once_v2' | 'at_least_once'
@@ -41,6 +42,7 @@ export interface StreamsOptions {
   readonly restoreBatchSize?: number
   /** Interval of wall-clock punctuation checks. */
   readonly punctuateIntervalMs?: number
+  /** Receives JSON-safe fields (bigint offsets as numbers); a logger that throws is ignored. */
   readonly logger?: Logger
   /** Where records start when the group has no committed offset. */
   readonly autoOffsetReset?: 'earliest' | 'latest'
@@ -98,7 +100,7 @@ export function resolveOptions(options: StreamsOptions): ResolvedStreamsOptions 
     defaultInternalPartitions: options.defaultInternalPartitions ?? 0,
     restoreBatchSize: options.restoreBatchSize ?? 50_000,
     punctuateIntervalMs: options.punctuateIntervalMs ?? 100,
-    logger: options.logger ?? consoleLogger(options.applicationId),
+    logger: safeLogger(options.logger ?? consoleLogger(options.applicationId)),
     autoOffsetReset: options.autoOffsetReset ?? 'earliest',
   }
 }
