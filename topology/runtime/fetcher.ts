@@ -5,7 +5,6 @@
  * batches and control batches. Positions advance past everything fetched, filtered or not.
  */
 import type { Consumer } from '@platformatic/kafka'
-import { ErrorCodes, PitwallError } from '../../core/errors.ts'
 import type { ConsumedRecord } from '../internals/runnable.ts'
 import { committedBatches } from './committed-batches.ts'
 import { type RawFetchPartition, rawFetch } from './fetch-api.ts'
@@ -77,9 +76,8 @@ export async function fetchPartitions(
       const byTopic = new Map<string, FetchPosition[]>()
       for (const p of list) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p])
       const broker = metadata.brokers.get(node)
-      if (!broker) {
-        throw new PitwallError(ErrorCodes.RUNTIME_STATE, `no broker ${node} in the metadata`, { details: { node } })
-      }
+      // No leader yet (topic being created, election under way): the loop retries these after a refresh.
+      if (!broker) return list.map((p) => noLeader(p))
       const connection = await consumer.connections.get(broker)
       const response = await rawFetch(
         connection,
@@ -111,6 +109,12 @@ export async function fetchPartitions(
     }),
   )
   return results.flat()
+}
+
+/** A partition without a leader in the metadata answers LEADER_NOT_AVAILABLE (5), as the broker would. */
+function noLeader(p: FetchPosition): FetchedPartition {
+  const { topic, partition, offset } = p
+  return { topic, partition, records: [], nextOffset: offset, highWatermark: -1n, lastStableOffset: -1n, errorCode: 5 }
 }
 
 function decodePartition(topic: string, p: RawFetchPartition, from: bigint): FetchedPartition {

@@ -13,16 +13,15 @@ import { type CommitParts, commitTasks } from './commit-tasks.ts'
 import { FetchAhead } from './fetch-ahead.ts'
 import type { FetchPosition } from './fetcher.ts'
 import type { ResolvedStreamsOptions } from './options.ts'
-import { positionAfterOutOfRange } from './out-of-range.ts'
+import { PartitionErrors } from './partition-errors.ts'
 import { ProgressLog } from './progress-log.ts'
 import type { ActiveTask, TaskManager } from './task-manager.ts'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-const OFFSET_OUT_OF_RANGE = 1
 /** Buffered records that start a send while processing goes on (the commit waits for all). */
 const SEND_AHEAD = 5_000
 /** Errors that stop the worker (a handler answered 'fail', or a bug) rather than being retried. */
-const FATAL = [ErrorCodes.PROCESSING, ErrorCodes.RUNTIME_STATE, ErrorCodes.PRODUCTION]
+const FATAL = [ErrorCodes.PROCESSING, ErrorCodes.RUNTIME_STATE, ErrorCodes.PRODUCTION, ErrorCodes.FETCH]
 
 /** The clients and helpers the loop works with. */
 export interface ThreadParts extends CommitParts {
@@ -61,6 +60,7 @@ export class StreamThread {
   #failures = 0
   #progress: ProgressLog
   #fetcher: FetchAhead
+  #partitionErrors: PartitionErrors
 
   constructor(o: ResolvedStreamsOptions, parts: ThreadParts, events: ThreadEvents) {
     this.#o = o
@@ -73,6 +73,7 @@ export class StreamThread {
       readCommitted: true,
     }
     this.#fetcher = new FetchAhead(parts.consumer, settings)
+    this.#partitionErrors = new PartitionErrors(parts.consumer, o.logger)
   }
 
   /** Active tasks by id (for interactive queries). */
@@ -137,25 +138,23 @@ export class StreamThread {
   async #iteration(): Promise<void> {
     const positions: FetchPosition[] = []
     for (const t of this.#tasks.values()) {
-      for (const [topic, offset] of t.positions) positions.push({ topic, partition: t.task.partition, offset })
+      for (const [topic, offset] of t.positions) {
+        if (this.#partitionErrors.ready(topic, t.task.partition))
+          positions.push({ topic, partition: t.task.partition, offset })
+      }
     }
     if (positions.length === 0) {
       await sleep(50)
     } else {
       const fetched = await this.#fetcher.fetch(positions)
+      const positionOf = (topic: string, partition: number) =>
+        this.#byPartition.get(`${topic}:${partition}`)?.positions.get(topic)
+      for (const move of await this.#partitionErrors.handle(fetched, positionOf)) {
+        this.#byPartition.get(`${move.topic}:${move.partition}`)?.positions.set(move.topic, move.offset)
+      }
       for (const part of fetched) {
         const at = this.#byPartition.get(`${part.topic}:${part.partition}`)
-        if (!at) continue
-        if (part.errorCode === OFFSET_OUT_OF_RANGE) {
-          const position = at.positions.get(part.topic)!
-          const logger = this.#o.logger
-          at.positions.set(
-            part.topic,
-            await positionAfterOutOfRange(this.#p.consumer, logger, part.topic, part.partition, position),
-          )
-          continue
-        }
-        if (part.errorCode !== 0) continue
+        if (!at || part.errorCode !== 0) continue
         let next = -1
         let processed = 0
         for (const record of part.records) {
