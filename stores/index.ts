@@ -34,6 +34,7 @@ export type {
   BuiltSessionStore,
   BuiltWindowStore,
   CacheFlushable,
+  CacheForm,
   LayeredStoreBuilder,
 } from './internals/store-builders.ts'
 export type {

@@ -18,6 +18,13 @@ export type FlushListener<K, V> = (
   timestamp: number,
 ) => void | Promise<void>
 
+/** One flushed entry of an object cache. */
+export interface FlushedWrite<K, V> {
+  readonly key: K
+  readonly value: V | null
+  readonly timestamp: number
+}
+
 /**
  * A typed key-value store over a stack of bytes stores.
  *
@@ -134,6 +141,25 @@ export class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V>, Restorab
       listener(this.#m.key(key), this.#m.optionalValue(newValue), this.#m.optionalValue(oldValue), timestamp),
     )
     return true
+  }
+
+  /** The key's bytes, as this store writes them (for the object cache's scan order). */
+  serializeKey(key: K): Uint8Array {
+    return this.#m.keyBytes(key)
+  }
+
+  /**
+   * Serializes and writes down the flushed entries of an object cache above this layer, as one
+   * batch with their own timestamps; returns the value bytes written (null: deleted).
+   */
+  writeFlushed(writes: ReadonlyArray<FlushedWrite<K, V>>): Promise<(Uint8Array | null)[]> {
+    return this.#m.time('flush', async () => {
+      const values = writes.map((w) => this.#m.valueBytes(w.value))
+      await this.#wrapped.putAll(
+        writes.map((w, i) => ({ key: this.#m.keyBytes(w.key), value: values[i]!, timestamp: w.timestamp })),
+      )
+      return values
+    })
   }
 
   flush(): Promise<void> {

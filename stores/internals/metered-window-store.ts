@@ -24,6 +24,14 @@ export interface WindowStoreOptions {
   readonly retainDuplicates: boolean
 }
 
+/** One flushed window of an object cache. */
+export interface FlushedWindowWrite<K, V> {
+  readonly key: K
+  readonly start: number
+  readonly value: V | null
+  readonly timestamp: number
+}
+
 /**
  * A typed window store.
  *
@@ -178,6 +186,38 @@ export class MeteredWindowStore<K, V> implements WindowStore<K, V>, RestorableSt
       return listener(windowed, this.#m.optionalValue(newValue), this.#m.optionalValue(oldValue), timestamp)
     })
     return true
+  }
+
+  /** The key's bytes, as this store writes them (for the object cache's scan order). */
+  serializeKey(key: K): Uint8Array {
+    return this.#m.keyBytes(key)
+  }
+
+  /** Advances stream time for a put an object cache above holds (its windows expire others now). */
+  observe(windowStart: number): void {
+    if (windowStart > this.#streamTime) this.#streamTime = windowStart
+  }
+
+  /** Whether a window of this start is visible (not expired) at the current stream time. */
+  isLive(windowStart: number): boolean {
+    return this.#live(windowStart)
+  }
+
+  /**
+   * Serializes and writes down the flushed windows of an object cache above this layer, as one
+   * batch with their own timestamps; returns the value bytes written (null: deleted).
+   */
+  writeFlushed(writes: ReadonlyArray<FlushedWindowWrite<K, V>>): Promise<(Uint8Array | null)[]> {
+    return this.#m.time('flush', async () => {
+      const values = writes.map((w) => this.#m.valueBytes(w.value))
+      await this.#wrapped.putAll(
+        writes.map((w, i) => {
+          this.observe(w.start)
+          return { key: this.#windowKey(this.#m.keyBytes(w.key), w.start), value: values[i]!, timestamp: w.timestamp }
+        }),
+      )
+      return values
+    })
   }
 
   flush(): Promise<void> {

@@ -2,7 +2,9 @@
  * @module
  * Store builders: immutable descriptions of a store (supplier, serdes, caching, logging) that the
  * topology keeps and each task builds from. `build()` stacks the layers as
- * metered(caching(changeLogging(inner))); each `with*` call returns a new builder.
+ * objectCaching(metered(changeLogging(inner))) for key-value and window stores (the cache holds
+ * deserialized values: see the README) and metered(caching(changeLogging(inner))) for session
+ * stores or with `withCacheForm('bytes')`; each `with*` call returns a new builder.
  */
 import type { Serde } from '../../topology/serdes.ts'
 import type {
@@ -26,6 +28,8 @@ import type {
   SessionBytesStoreSupplier,
   WindowBytesStoreSupplier,
 } from './store-suppliers.ts'
+import { TypedCachingKeyValueStore } from './typed-caching-key-value-store.ts'
+import { TypedCachingWindowStore } from './typed-caching-window-store.ts'
 
 /** A store whose cache can report flushed entries (false when caching is disabled). */
 export interface CacheFlushable<K, V> {
@@ -37,10 +41,17 @@ export type BuiltKeyValueStore<K, V> = KeyValueStore<K, V> & CacheFlushable<K, V
 export type BuiltWindowStore<K, V> = WindowStore<K, V> & CacheFlushable<Windowed<K>, V>
 export type BuiltSessionStore<K, V> = SessionStore<K, V> & CacheFlushable<Windowed<K>, V>
 
+/**
+ * What a cache holds: deserialized values above the serdes (the default for key-value and window
+ * stores), or bytes below them as in Kafka Streams (session stores, and on request).
+ */
+export type CacheForm = 'objects' | 'bytes'
+
 /** The layer choices of a builder. */
 export interface Layering {
   readonly caching: boolean
   readonly cacheMaxBytes: number
+  readonly cacheForm: CacheForm
   readonly logging: LoggingConfig
 }
 
@@ -58,6 +69,8 @@ export interface LayeredStoreBuilder<S extends StateStore> extends StoreBuilder<
   readonly cacheMaxBytes: number
   withCachingEnabled(maxBytes?: number): LayeredStoreBuilder<S>
   withCachingDisabled(): LayeredStoreBuilder<S>
+  /** Chooses what the cache holds (objects unless asked; session stores always cache bytes). */
+  withCacheForm(form: CacheForm): LayeredStoreBuilder<S>
   withLoggingEnabled(topicConfig?: Readonly<Record<string, string>>): LayeredStoreBuilder<S>
   withLoggingDisabled(): LayeredStoreBuilder<S>
 }
@@ -65,15 +78,20 @@ export interface LayeredStoreBuilder<S extends StateStore> extends StoreBuilder<
 const DEFAULT_LAYERING: Layering = {
   caching: false,
   cacheMaxBytes: DEFAULT_CACHE_MAX_BYTES,
+  cacheForm: 'objects',
   logging: { enabled: true, topicConfig: {} },
 }
 
-/** Wraps `inner` in the logging and caching layers the layering asks for. */
+/** Wraps `inner` in the logging and byte-caching layers the layering asks for. */
 function wrapLayers(inner: BytesStore, layering: Layering): { top: BytesStore; cache?: CachingKeyValueStore } {
   const logged = layering.logging.enabled ? new ChangeLoggingKeyValueStore(inner) : inner
-  if (!layering.caching) return { top: logged }
+  if (!layering.caching || layering.cacheForm === 'objects') return { top: logged }
   const cache = new CachingKeyValueStore(logged, layering.cacheMaxBytes)
   return { top: cache, cache }
+}
+
+function objectCached(layering: Layering): boolean {
+  return layering.caching && layering.cacheForm === 'objects'
 }
 
 function layeredBuilder<S extends StateStore>(
@@ -94,6 +112,7 @@ function layeredBuilder<S extends StateStore>(
     cacheMaxBytes: layering.cacheMaxBytes,
     withCachingEnabled: (maxBytes = DEFAULT_CACHE_MAX_BYTES) => next({ caching: true, cacheMaxBytes: maxBytes }),
     withCachingDisabled: () => next({ caching: false }),
+    withCacheForm: (cacheForm) => next({ cacheForm }),
     withLoggingEnabled: (topicConfig = {}) => next({ logging: { enabled: true, topicConfig } }),
     withLoggingDisabled: () => next({ logging: { enabled: false } }),
     build: () => assemble({ ...layering, caching: layering.caching && cachingAllowed }),
@@ -115,7 +134,9 @@ export function keyValueStoreBuilder<K, V>(
 ): LayeredStoreBuilder<BuiltKeyValueStore<K, V>> {
   return layeredBuilder('key-value', supplier, DEFAULT_LAYERING, (layering) => {
     const { top, cache } = wrapLayers(supplier.get(), layering)
-    return new MeteredKeyValueStore(top, keySerde, valueSerde, cache)
+    const metered = new MeteredKeyValueStore(top, keySerde, valueSerde, cache)
+    if (!objectCached(layering)) return metered
+    return new TypedCachingKeyValueStore(metered, layering.cacheMaxBytes)
   })
 }
 
@@ -135,7 +156,9 @@ export function windowStoreBuilder<K, V>(
   const assemble = (layering: Layering) => {
     const segments = supplier.get()
     const { top, cache } = wrapLayers(segments, layering)
-    return new MeteredWindowStore(top, segments, { key: keySerde, value: valueSerde }, supplier, cache)
+    const metered = new MeteredWindowStore(top, segments, { key: keySerde, value: valueSerde }, supplier, cache)
+    if (!objectCached(layering)) return metered
+    return new TypedCachingWindowStore(metered, layering.cacheMaxBytes)
   }
   return layeredBuilder('window', supplier, DEFAULT_LAYERING, assemble, !supplier.retainDuplicates)
 }
@@ -155,7 +178,7 @@ export function sessionStoreBuilder<K, V>(
 ): LayeredStoreBuilder<BuiltSessionStore<K, V>> {
   return layeredBuilder('session', supplier, DEFAULT_LAYERING, (layering) => {
     const segments = supplier.get()
-    const { top, cache } = wrapLayers(segments, layering)
+    const { top, cache } = wrapLayers(segments, { ...layering, cacheForm: 'bytes' })
     return new MeteredSessionStore(top, segments, { key: keySerde, value: valueSerde }, supplier.retentionMs, cache)
   })
 }

@@ -1,0 +1,244 @@
+/**
+ * @module
+ * The object cache of a key-value store, above the metered (serde) layer: it holds deserialized
+ * values of written and recently read keys, collapses updates per key, and serializes each dirty
+ * key once on `flush()` (every commit, before the transaction commits) or when the LRU entry to
+ * evict is dirty. Reads see cached writes, scans merge the dirty entries over the store's, and
+ * the flush listener gets the typed new value and the value of the key's previous flush (or
+ * read) without parsing anything. Kafka Streams caches bytes below its serdes; in JavaScript
+ * serializing and parsing dominate a cached read-modify-write, hence objects (see the README).
+ *
+ * Values are shared, not copied: what `get` returns is the cached object, and what `put` is given
+ * is kept. Treat both as immutable (an update puts a new object), as the DSL's operators do.
+ */
+import type { ChangelogRecord, KeyValue, KeyValueStore, RestorableStore, StateStoreContext } from '../api.ts'
+import { aboveLower, belowUpper, prefixRange, type ScanRange } from './bytes-store.ts'
+import { DEFAULT_CACHE_MAX_BYTES } from './caching-key-value-store.ts'
+import { compareBytes } from './key-encoding.ts'
+import type { FlushListener, MeteredKeyValueStore } from './metered-key-value-store.ts'
+import { TypedCache, type TypedEntry } from './typed-cache.ts'
+import { mergeOver } from './typed-merge.ts'
+
+interface Entry<K, V> extends TypedEntry<V> {
+  readonly key: K
+  keyBytes: Uint8Array | undefined
+}
+
+/** A cache identity of a key: a string key is its own, other keys their serialized bytes (latin1). */
+export function identityOf(key: unknown, bytes: () => Uint8Array): string {
+  if (typeof key === 'string') return key
+  const b = bytes()
+  let s = '\u0001'
+  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!)
+  return s
+}
+
+/**
+ * A key-value store with an object cache over a metered store.
+ *
+ * @example
+ * ```ts
+ * const store = new TypedCachingKeyValueStore(new MeteredKeyValueStore(inner, Serdes.string(), Serdes.json()), 1 << 20)
+ * await store.put('car-44', { laps: 3 }) // kept as the object until the next flush
+ * ```
+ */
+export class TypedCachingKeyValueStore<K, V> implements KeyValueStore<K, V>, RestorableStore {
+  readonly #inner: MeteredKeyValueStore<K, V>
+  readonly #maxBytes: number
+  readonly #cache = new TypedCache<V, Entry<K, V>>()
+  #listener: FlushListener<K, V> | undefined
+  #context: StateStoreContext | undefined
+
+  constructor(inner: MeteredKeyValueStore<K, V>, maxBytes = DEFAULT_CACHE_MAX_BYTES) {
+    this.#inner = inner
+    this.#maxBytes = maxBytes
+  }
+
+  get name(): string {
+    return this.#inner.name
+  }
+
+  get persistent(): boolean {
+    return this.#inner.persistent
+  }
+
+  /** Estimated bytes the cache holds. */
+  get cachedBytes(): number {
+    return this.#cache.sizeBytes
+  }
+
+  async init(context: StateStoreContext): Promise<void> {
+    this.#context = context
+    await this.#inner.init(context)
+  }
+
+  isOpen(): boolean {
+    return this.#inner.isOpen()
+  }
+
+  /**
+   * Forwards each flushed key with its new value and the value of its previous flush.
+   *
+   * @example
+   * ```ts
+   * store.setFlushListener((key, newValue, oldValue, ts) => ctx.forward({ key, value: { newValue, oldValue }, timestamp: ts }))
+   * ```
+   */
+  setFlushListener(listener: FlushListener<K, V>): boolean {
+    this.#listener = listener
+    return true
+  }
+
+  #bytesOf(entry: Entry<K, V>): Uint8Array {
+    entry.keyBytes ??= this.#inner.serializeKey(entry.key)
+    return entry.keyBytes
+  }
+
+  #keyLength(key: K): number {
+    return typeof key === 'string' ? key.length : this.#inner.serializeKey(key).length
+  }
+
+  #entry(key: K): Entry<K, V> | undefined {
+    return this.#cache.get(identityOf(key, () => this.#inner.serializeKey(key)))
+  }
+
+  #newEntry(key: K, value: V | null, stored: V | null | undefined, dirty: boolean): Entry<K, V> {
+    const id = identityOf(key, () => this.#inner.serializeKey(key))
+    const entry: Entry<K, V> = {
+      id,
+      key,
+      keyBytes: undefined,
+      value,
+      dirty,
+      timestamp: 0,
+      stored,
+      previous: undefined,
+      size: 0,
+      valueBytes: undefined,
+    }
+    return this.#cache.insert(entry, this.#keyLength(key))
+  }
+
+  async get(key: K): Promise<V | undefined> {
+    const cached = this.#entry(key)
+    if (cached !== undefined) return cached.value ?? undefined
+    const value = await this.#inner.get(key)
+    if (this.#entry(key) === undefined) this.#newEntry(key, value ?? null, value ?? null, false)
+    await this.#evict()
+    return value
+  }
+
+  async put(key: K, value: V | null): Promise<void> {
+    this.#write(key, value, this.#context?.currentTimestamp() ?? 0)
+    await this.#evict()
+  }
+
+  #write(key: K, value: V | null, timestamp: number): void {
+    const entry = this.#entry(key)
+    if (entry === undefined) this.#newEntry(key, value, undefined, true).timestamp = timestamp
+    else this.#cache.write(entry, value, timestamp, this.#keyLength(key))
+  }
+
+  async putIfAbsent(key: K, value: V): Promise<V | undefined> {
+    const previous = await this.get(key)
+    if (previous === undefined) await this.put(key, value)
+    return previous
+  }
+
+  async putAll(entries: ReadonlyArray<KeyValue<K, V | null>>): Promise<void> {
+    const now = this.#context?.currentTimestamp() ?? 0
+    for (const e of entries) this.#write(e.key, e.value, now)
+    await this.#evict()
+  }
+
+  async delete(key: K): Promise<V | undefined> {
+    const previous = await this.get(key)
+    if (previous !== undefined) await this.put(key, null)
+    return previous
+  }
+
+  /** Drops least recently used entries until the cache fits; a dirty one first flushes every dirty entry. */
+  async #evict(): Promise<void> {
+    while (this.#cache.sizeBytes > this.#maxBytes) {
+      const eldest = this.#cache.eldest()!
+      if (eldest.dirty) await this.#flushCache()
+      this.#cache.delete(eldest)
+    }
+  }
+
+  #scan(range: ScanRange, stored: AsyncIterable<KeyValue<K, V>>): AsyncIterable<KeyValue<K, V>> {
+    const dirty = this.#cache.dirtyEntries()
+    if (dirty.length === 0) return stored
+    const sign = range.reverse === true ? -1 : 1
+    const inRange = dirty
+      .filter((e) => aboveLower(this.#bytesOf(e), range) && belowUpper(this.#bytesOf(e), range))
+      .map((e) => ({ key: e.key, value: e.value, bytes: e.keyBytes! }))
+      .sort((a, b) => sign * compareBytes(a.bytes, b.bytes))
+    if (inRange.length === 0) return stored
+    return mergeOver(
+      inRange,
+      stored,
+      (s, c) => sign * compareBytes(this.#inner.serializeKey(s.key), c.bytes),
+      (c) => (c.value === null ? undefined : { key: c.key, value: c.value }),
+    )
+  }
+
+  range(from: K, to: K): AsyncIterable<KeyValue<K, V>> {
+    const range = { gte: this.#inner.serializeKey(from), lte: this.#inner.serializeKey(to) }
+    return this.#scan(range, this.#inner.range(from, to))
+  }
+
+  reverseRange(from: K, to: K): AsyncIterable<KeyValue<K, V>> {
+    const range = { gte: this.#inner.serializeKey(from), lte: this.#inner.serializeKey(to), reverse: true }
+    return this.#scan(range, this.#inner.reverseRange(from, to))
+  }
+
+  prefixScan<P>(prefix: P, prefixSerializer: (prefix: P) => Uint8Array): AsyncIterable<KeyValue<K, V>> {
+    return this.#scan(prefixRange(prefixSerializer(prefix)), this.#inner.prefixScan(prefix, prefixSerializer))
+  }
+
+  all(): AsyncIterable<KeyValue<K, V>> {
+    return this.#scan({}, this.#inner.all())
+  }
+
+  async approximateNumEntries(): Promise<number> {
+    return (await this.#inner.approximateNumEntries()) + this.#cache.dirtyCount
+  }
+
+  async #flushCache(): Promise<void> {
+    if (this.#cache.dirtyCount === 0) return
+    const dirty = this.#cache.takeDirty()
+    const listener = this.#listener
+    const old: (V | null)[] = []
+    // the value beneath: remembered from the last read or flush, read only after a blind write
+    if (listener !== undefined)
+      for (const e of dirty) old.push(e.previous !== undefined ? e.previous : ((await this.#inner.get(e.key)) ?? null))
+    const bytes = await this.#inner.writeFlushed(dirty)
+    for (let i = 0; i < dirty.length; i++) {
+      const e = dirty[i]!
+      this.#cache.noteFlushed(e, bytes[i]?.length, this.#keyLength(e.key))
+    }
+    if (listener === undefined) return
+    for (let i = 0; i < dirty.length; i++) {
+      const { key, value, timestamp } = dirty[i]!
+      if (value !== null || old[i] !== null) await listener(key, value, old[i]!, timestamp)
+    }
+  }
+
+  async flush(): Promise<void> {
+    await this.#flushCache()
+    await this.#inner.flush()
+  }
+
+  /** Restores beneath the cache, which is emptied (restores precede processing). */
+  restoreBatch(records: ReadonlyArray<ChangelogRecord>): Promise<void> {
+    this.#cache.clear()
+    return this.#inner.restoreBatch(records)
+  }
+
+  /** Closes without flushing: unflushed writes belong to an aborted transaction (see the README). */
+  close(): Promise<void> {
+    this.#cache.clear()
+    return this.#inner.close()
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * @module
+ * The object cache of a window store (typed-caching-key-value-store.ts for windows): deserialized
+ * values per key and window start, each dirty window serialized once per flush. A put advances
+ * the stream time of the metered store beneath at once, so expiry (a window is visible while its
+ * start is later than stream time - retention) is the same whether writes are cached or not.
+ */
+import type { ChangelogRecord, KeyValue, RestorableStore, StateStoreContext, Windowed, WindowStore } from '../api.ts'
+import { DEFAULT_CACHE_MAX_BYTES } from './caching-key-value-store.ts'
+import { compareBytes } from './key-encoding.ts'
+import type { FlushListener } from './metered-key-value-store.ts'
+import type { MeteredWindowStore } from './metered-window-store.ts'
+import { TypedCache, type TypedEntry } from './typed-cache.ts'
+import { identityOf } from './typed-caching-key-value-store.ts'
+import { mergeOver } from './typed-merge.ts'
+
+interface Entry<K, V> extends TypedEntry<V> {
+  readonly key: K
+  readonly keyId: string
+  readonly start: number
+  keyBytes: Uint8Array | undefined
+}
+
+/**
+ * A window store with an object cache over a metered window store.
+ *
+ * @example
+ * ```ts
+ * const store = new TypedCachingWindowStore(meteredWindowStore, 1 << 20)
+ * await store.put('car-44', { count: 3 }, 1_000) // kept as the object until the next flush
+ * ```
+ */
+export class TypedCachingWindowStore<K, V> implements WindowStore<K, V>, RestorableStore {
+  readonly #inner: MeteredWindowStore<K, V>
+  readonly #maxBytes: number
+  readonly #cache = new TypedCache<V, Entry<K, V>>()
+  #listener: FlushListener<Windowed<K>, V> | undefined
+  #context: StateStoreContext | undefined
+
+  constructor(inner: MeteredWindowStore<K, V>, maxBytes = DEFAULT_CACHE_MAX_BYTES) {
+    this.#inner = inner
+    this.#maxBytes = maxBytes
+  }
+
+  get name(): string {
+    return this.#inner.name
+  }
+
+  get persistent(): boolean {
+    return this.#inner.persistent
+  }
+
+  get retentionMs(): number {
+    return this.#inner.retentionMs
+  }
+
+  get windowSizeMs(): number {
+    return this.#inner.windowSizeMs
+  }
+
+  async init(context: StateStoreContext): Promise<void> {
+    this.#context = context
+    await this.#inner.init(context)
+  }
+
+  isOpen(): boolean {
+    return this.#inner.isOpen()
+  }
+
+  /**
+   * Forwards each flushed window with its new value and the value of its previous flush.
+   *
+   * @example
+   * ```ts
+   * store.setFlushListener((windowed, newValue, oldValue, ts) => ctx.forward({ key: windowed, value: { newValue, oldValue }, timestamp: ts }))
+   * ```
+   */
+  setFlushListener(listener: FlushListener<Windowed<K>, V>): boolean {
+    this.#listener = listener
+    return true
+  }
+
+  #keyId(key: K): string {
+    return identityOf(key, () => this.#inner.serializeKey(key))
+  }
+
+  #bytesOf(entry: Entry<K, V>): Uint8Array {
+    entry.keyBytes ??= this.#inner.serializeKey(entry.key)
+    return entry.keyBytes
+  }
+
+  #keyLength(key: K): number {
+    return (typeof key === 'string' ? key.length : this.#inner.serializeKey(key).length) + 8
+  }
+
+  #newEntry(key: K, keyId: string, start: number, value: V | null, stored: V | null | undefined, dirty: boolean) {
+    const entry: Entry<K, V> = {
+      id: `${keyId}\u0000${start}`,
+      key,
+      keyId,
+      start,
+      keyBytes: undefined,
+      value,
+      dirty,
+      timestamp: 0,
+      stored,
+      previous: undefined,
+      size: 0,
+      valueBytes: undefined,
+    }
+    return this.#cache.insert(entry, this.#keyLength(key))
+  }
+
+  async fetch(key: K, windowStart: number): Promise<V | undefined> {
+    if (!this.#inner.isLive(windowStart)) return undefined
+    const keyId = this.#keyId(key)
+    const cached = this.#cache.get(`${keyId}\u0000${windowStart}`)
+    if (cached !== undefined) return cached.value ?? undefined
+    const value = await this.#inner.fetch(key, windowStart)
+    if (this.#cache.get(`${keyId}\u0000${windowStart}`) === undefined)
+      this.#newEntry(key, keyId, windowStart, value ?? null, value ?? null, false)
+    await this.#evict()
+    return value
+  }
+
+  async put(key: K, value: V | null, windowStart: number): Promise<void> {
+    this.#inner.observe(windowStart)
+    const timestamp = this.#context?.currentTimestamp() ?? 0
+    const keyId = this.#keyId(key)
+    const entry = this.#cache.get(`${keyId}\u0000${windowStart}`)
+    if (entry === undefined) this.#newEntry(key, keyId, windowStart, value, undefined, true).timestamp = timestamp
+    else this.#cache.write(entry, value, timestamp, this.#keyLength(key))
+    await this.#evict()
+  }
+
+  async #evict(): Promise<void> {
+    while (this.#cache.sizeBytes > this.#maxBytes) {
+      const eldest = this.#cache.eldest()!
+      if (eldest.dirty) await this.#flushCache()
+      this.#cache.delete(eldest)
+    }
+  }
+
+  #windowed(e: Entry<K, V>): Windowed<K> {
+    return { key: e.key, window: { start: e.start, end: e.start + this.windowSizeMs } }
+  }
+
+  fetchRange(key: K, timeFrom: number, timeTo: number): AsyncIterable<KeyValue<number, V>> {
+    const stored = this.#inner.fetchRange(key, timeFrom, timeTo)
+    if (this.#cache.dirtyCount === 0) return stored
+    const keyId = this.#keyId(key)
+    const dirty = this.#cache
+      .dirtyEntries()
+      .filter((e) => e.keyId === keyId && e.start >= timeFrom && e.start <= timeTo && this.#inner.isLive(e.start))
+      .sort((a, b) => a.start - b.start)
+    if (dirty.length === 0) return stored
+    return mergeOver(
+      dirty,
+      stored,
+      (s, c) => s.key - c.start,
+      (c) => (c.value === null ? undefined : { key: c.start, value: c.value }),
+    )
+  }
+
+  #scanAll(timeFrom: number, timeTo: number, stored: AsyncIterable<KeyValue<Windowed<K>, V>>) {
+    if (this.#cache.dirtyCount === 0) return stored
+    const dirty = this.#cache
+      .dirtyEntries()
+      .filter((e) => e.start >= timeFrom && e.start <= timeTo && this.#inner.isLive(e.start))
+      .sort((a, b) => compareBytes(this.#bytesOf(a), this.#bytesOf(b)) || a.start - b.start)
+    if (dirty.length === 0) return stored
+    return mergeOver(
+      dirty,
+      stored,
+      (s, c) => compareBytes(this.#inner.serializeKey(s.key.key), this.#bytesOf(c)) || s.key.window.start - c.start,
+      (c) => (c.value === null ? undefined : { key: this.#windowed(c), value: c.value }),
+    )
+  }
+
+  fetchAll(timeFrom: number, timeTo: number): AsyncIterable<KeyValue<Windowed<K>, V>> {
+    return this.#scanAll(timeFrom, timeTo, this.#inner.fetchAll(timeFrom, timeTo))
+  }
+
+  all(): AsyncIterable<KeyValue<Windowed<K>, V>> {
+    return this.#scanAll(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, this.#inner.all())
+  }
+
+  async #flushCache(): Promise<void> {
+    if (this.#cache.dirtyCount === 0) return
+    const dirty = this.#cache.takeDirty()
+    const listener = this.#listener
+    const old: (V | null)[] = []
+    // the value beneath: remembered from the last read or flush unless expired, read after a blind write
+    if (listener !== undefined)
+      for (const e of dirty) {
+        if (e.previous === undefined) old.push((await this.#inner.fetch(e.key, e.start)) ?? null)
+        else old.push(this.#inner.isLive(e.start) ? e.previous : null)
+      }
+    const bytes = await this.#inner.writeFlushed(dirty)
+    for (let i = 0; i < dirty.length; i++) {
+      const e = dirty[i]!
+      this.#cache.noteFlushed(e, bytes[i]?.length, this.#keyLength(e.key))
+    }
+    if (listener === undefined) return
+    for (let i = 0; i < dirty.length; i++) {
+      const e = dirty[i]!
+      if (e.value !== null || old[i] !== null) await listener(this.#windowed(e), e.value, old[i]!, e.timestamp)
+    }
+  }
+
+  async flush(): Promise<void> {
+    await this.#flushCache()
+    await this.#inner.flush()
+  }
+
+  /** Restores beneath the cache, which is emptied (restores precede processing). */
+  restoreBatch(records: ReadonlyArray<ChangelogRecord>): Promise<void> {
+    this.#cache.clear()
+    return this.#inner.restoreBatch(records)
+  }
+
+  /** Closes without flushing: unflushed writes belong to an aborted transaction (see the README). */
+  close(): Promise<void> {
+    this.#cache.clear()
+    return this.#inner.close()
+  }
+}
