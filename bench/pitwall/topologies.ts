@@ -68,7 +68,7 @@ function t2(builder: StreamsBuilder, clean: KStream<string, CleanSample>, out: O
       Stores.persistentKeyValueStore(LAST_SAMPLE_STORE),
       Serdes.string(),
       Serdes.json<{ ts: number; rpm: number; gear: number }>(),
-    ),
+    ).withCachingEnabled(), // read and rewritten per sample: an object cache, written down per commit
   )
   clean
     .process(() => new AnomalyProcessor(), LAST_SAMPLE_STORE)

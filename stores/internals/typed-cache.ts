@@ -99,13 +99,16 @@ export class TypedCache<V, E extends TypedEntry<V>> {
 
   /** The dirty entries in write order, now clean, remembering their value as stored (and the one before as previous). */
   takeDirty(): E[] {
-    const out = [...this.#dirty.values()]
-    this.#dirty.clear()
-    for (const e of out) {
+    const out: E[] = []
+    for (const e of this.#dirty.values()) {
       e.dirty = false
+      // a delete of a key known to be absent beneath writes (and logs) nothing
+      if (e.value === null && e.stored === null) continue
       e.previous = e.stored
       e.stored = e.value
+      out.push(e)
     }
+    this.#dirty.clear()
     return out
   }
 

@@ -208,6 +208,7 @@ export class TypedCachingKeyValueStore<K, V> implements KeyValueStore<K, V>, Res
   async #flushCache(): Promise<void> {
     if (this.#cache.dirtyCount === 0) return
     const dirty = this.#cache.takeDirty()
+    if (dirty.length === 0) return
     const listener = this.#listener
     const old: (V | null)[] = []
     // the value beneath: remembered from the last read or flush, read only after a blind write

@@ -188,6 +188,7 @@ export class TypedCachingWindowStore<K, V> implements WindowStore<K, V>, Restora
   async #flushCache(): Promise<void> {
     if (this.#cache.dirtyCount === 0) return
     const dirty = this.#cache.takeDirty()
+    if (dirty.length === 0) return
     const listener = this.#listener
     const old: (V | null)[] = []
     // the value beneath: remembered from the last read or flush unless expired, read after a blind write

@@ -36,7 +36,8 @@ export function suppressTable<K, V>(table: KTableImpl<K, V>, suppressed: Suppres
   builder.addStore(
     keyValueStore(storeName, keySerde, suppressBufferSerde(valueSerde), {
       type: builder.defaults.storeType,
-      caching: false,
+      // object cache: buffered entries are serialized and logged once per commit, not per record
+      caching: true,
       logging: true,
       topicConfig: {},
     }),
