@@ -16,7 +16,16 @@ function admin(target: ClusterTarget): Admin {
 }
 
 /**
- * Creates `topics` with `partitions` partitions (replication 1), ignoring ones that exist.
+ * Time retention off. The reference records carry their workload timestamps (2026-01-01, T0), and
+ * outputs keep them, so with the broker's retention (24 h) the next retention check (every 5 min)
+ * deleted whole topics in the middle of a run: the workers' positions fell out of range, were reset
+ * to the new log start (the end) and the run stalled with nothing left to read.
+ */
+const KEEP_FOREVER = [{ name: 'retention.ms', value: '-1' }]
+
+/**
+ * Creates `topics` with `partitions` partitions (replication 1) and no time retention, ignoring
+ * ones that exist.
  *
  * @example
  * ```ts
@@ -28,7 +37,8 @@ export async function createTopics(target: ClusterTarget, topics: string[], part
   try {
     const existing = new Set(await client.listTopics())
     const missing = topics.filter((t) => !existing.has(t))
-    if (missing.length > 0) await client.createTopics({ topics: missing, partitions, replicas: 1 })
+    if (missing.length > 0)
+      await client.createTopics({ topics: missing, partitions, replicas: 1, configs: KEEP_FOREVER })
     await waitForLeaders(client, topics)
   } catch (cause) {
     throw new PitwallError(ErrorCodes.INFRA, `bench: cannot create topics ${topics.join(', ')}`, { cause })
