@@ -5,9 +5,10 @@
  * anomalies keyed by the car. A stream-time punctuator finds silent channels and closes anomalies
  * that stopped; a wall-clock punctuator finds silent channels in live sessions.
  *
- * The store is written on every sample, so the changelog (and so exactly-once restore) always
- * matches the committed input; the in-memory map only saves reads and is rebuilt from the store
- * after a restart.
+ * The store is written on every sample and after every change a punctuation makes (the state is
+ * changed in place, and a change reaches the store only when put again), so the changelog (and so
+ * exactly-once restore) always matches the committed input; the in-memory map only saves reads and
+ * is rebuilt from the store after a restart.
  */
 import type { KeyValueStore } from '../../../../stores/api.ts'
 import type { Processor, ProcessorContext, Record } from '../../../processor.ts'
@@ -94,9 +95,10 @@ export class AnomalyProcessor implements Processor<string, TelemetrySample, stri
     for (const [key, car] of this.#cars) {
       const out: Anomaly[] = []
       const ctx = this.#context(car, out)
-      checkSilentChannels(ctx, car.lastSeen, car.lastAny, car.lastAny)
+      const extended = checkSilentChannels(ctx, car.lastSeen, car.lastAny, car.lastAny)
       closeStale(ctx, car.lastAny)
-      if (out.length === 0) continue
+      // a change in place reaches the store only when put again
+      if (!extended && out.length === 0) continue
       await this.#store.put(key, car)
       await this.#forward(key, out, Math.max(streamTime, 0))
     }
@@ -107,8 +109,8 @@ export class AnomalyProcessor implements Processor<string, TelemetrySample, stri
       const car = this.#cars.get(key)
       if (car === undefined) continue
       const out: Anomaly[] = []
-      checkSilentChannels(this.#context(car, out), w.seen, w.any, now)
-      if (out.length === 0) continue
+      const extended = checkSilentChannels(this.#context(car, out), w.seen, w.any, now)
+      if (!extended && out.length === 0) continue
       await this.#store.put(key, car)
       await this.#forward(key, out, car.lastAny)
     }

@@ -48,11 +48,13 @@ export function sampleArrived(ctx: DetectorContext, channel: string, t: number):
 /**
  * Opens a dropout for each tracked channel silent for more than the threshold at `now`, while the
  * car itself is alive (its latest arrival `anyAt` is within the threshold of `now`). `seen` holds
- * each channel's latest arrival on the same clock as `now`.
+ * each channel's latest arrival on the same clock as `now`. Returns whether the car's state changed
+ * (an open dropout can be extended without emitting anything): the caller then puts the state
+ * again, or the change would not reach the store and its changelog.
  *
  * @example
  * ```ts
- * checkSilentChannels(ctx, car.lastSeen, car.lastAny, car.lastAny) // stream time
+ * if (checkSilentChannels(ctx, car.lastSeen, car.lastAny, car.lastAny)) await store.put(key, car) // stream time
  * ```
  */
 export function checkSilentChannels(
@@ -60,10 +62,11 @@ export function checkSilentChannels(
   seen: Readonly<Record<string, number>>,
   anyAt: number,
   now: number,
-): void {
+): boolean {
   const { car } = ctx
   const maxGap = ctx.config.anomalies.sensorDropout.maxGapMs
-  if (now - anyAt > maxGap) return
+  if (now - anyAt > maxGap) return false
+  let changed = false
   for (const channel of ctx.config.anomalies.sensorDropout.channels) {
     const at = seen[channel]
     const last = car.lastSeen[channel]
@@ -71,7 +74,10 @@ export function checkSilentChannels(
     const name = subjectName(channel)
     const existing = car.subjects[name]?.open
     if (existing !== undefined) {
-      existing.end = Math.max(existing.end, car.lastAny)
+      if (car.lastAny > existing.end) {
+        existing.end = car.lastAny
+        changed = true
+      }
       continue
     }
     const open = {
@@ -82,6 +88,8 @@ export function checkSilentChannels(
       evidence: { silentForMs: Math.max(0, car.lastAny - last), lastSampleAt: last },
     }
     car.subjects[name] = { open }
+    changed = true
     ctx.emit(toAnomaly(ctx, 'sensor_dropout', channel, open, 'open'))
   }
+  return changed
 }
