@@ -32,7 +32,7 @@ export function anomalyStage<S extends TelemetrySample>(
   samples: KStream<string, S>,
   config: F1Config,
 ): KStream<string, Anomaly> {
-  // written on every sample: the write-behind layer serializes each car's state once per commit
+  // written on every sample: the object cache serializes each car's state once per commit
   builder.addStateStore(f1KeyValueStore<CarState>(F1Stores.anomalyState, config))
   // a handle is invariant in its value type; the detector reads any telemetry sample
   const anomalies = (samples as unknown as KStream<string, TelemetrySample>).process<string, Anomaly>(

@@ -1,12 +1,13 @@
 /**
  * @module
  * The 1 s car metrics: per car, tumbling windows of `metrics.tumblingMs` over dynamics and
- * power-unit samples, kept in the `f1-car-metrics-1s` window store (write-behind: serialized once
+ * power-unit samples, kept in the `f1-car-metrics-1s` window store (object cache: serialized once
  * per commit) and forwarded once each, final, when stream time passes the window's end plus
  * grace, in order of window end. This is what the DSL's windowed aggregate with
  * `suppress(untilWindowCloses)` did, without serializing the aggregate and the suppression buffer
  * on every sample: the windows not yet forwarded are kept per car in `f1-car-metrics-1s-pending`
- * (changelogged, so a restart forwards each window once). A sample of a window already closed is
+ * (changelogged, so a restart forwards each window once; a car's entry is changed in place and put
+ * again after every change, as the store's object cache shares it). A sample of a window already closed is
  * dropped and counted in `dropped-records`.
  */
 import type { KeyValueStore, Window, WindowStore } from '../../../stores/api.ts'

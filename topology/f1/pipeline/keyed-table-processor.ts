@@ -1,7 +1,7 @@
 /**
  * @module
  * A per-key table folded from a stream that is already keyed by car: each record updates the
- * key's value in a key-value store (write-behind, changelogged) and, when asked, forwards the new
+ * key's value in a key-value store (object-cached, changelogged; the fold must return a new value) and, when asked, forwards the new
  * value. The F1 tables folded from processor output (anomalies, session stats) use it instead of
  * `groupByKey().aggregate()`, which cannot know that a processor kept the key and so repartitions
  * every record through a topic first; here the key is the car the record was produced for.

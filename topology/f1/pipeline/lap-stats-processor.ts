@@ -3,7 +3,8 @@
  * Builds the gold lap table: per `session:car`, accumulates tagged samples by lap (state in
  * `f1-lap-accumulator`); when the lap record arrives, writes the lap's stats to `f1-lap-stats`
  * under `session:car:lap` and forwards them keyed by car. Both stores are changelogged, and written
- * on every record, so a restore under exactly-once matches the committed input.
+ * on every record (the car's accumulators change in place and are put again after every change, as
+ * the store's object cache shares them), so a restore under exactly-once matches the committed input.
  */
 import type { KeyValueStore } from '../../../stores/api.ts'
 import type { Processor, ProcessorContext, Record } from '../../processor.ts'

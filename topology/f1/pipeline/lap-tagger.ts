@@ -4,7 +4,7 @@
  * `f1-lap-position` store, samples read it. This is the stream-table join of the DSL (a lap
  * table from f1.laps, samples joined to it on the shared `session:car` key), as one processor
  * that keeps each car's position as an object (the DSL join read the table, and parsed the
- * position's JSON, on every sample); the store is write-behind and changelogged as before, with
+ * position's JSON, on every sample); the store is object-cached and changelogged as before, with
  * the same name and values.
  */
 import type { KeyValueStore } from '../../../stores/api.ts'

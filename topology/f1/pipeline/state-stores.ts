@@ -1,17 +1,17 @@
 /**
  * @module
  * The stores the F1 processors write on every sample: changelogged, JSON values, string keys, the
- * configured store type, under a write-behind layer that serializes each key's latest value once
- * per commit. Window stores hold `{ value, timestamp }` in the same bytes as the DSL's windowed
- * aggregations, so the HTTP API and the tests read them the same way.
+ * configured store type, with the stores' object cache (stores/README.md), which keeps each key's
+ * value as an object and serializes the latest once per commit. Values are shared with the cache:
+ * a processor that changes a value in place puts it again before the next commit. Window stores
+ * hold `{ value, timestamp }` in the same bytes as the DSL's windowed aggregations, so the HTTP API
+ * and the tests read them the same way.
  */
 import type { KeyValueStore, StoreBuilder, WindowStore } from '../../../stores/api.ts'
 import { Stores } from '../../../stores/index.ts'
 import { type ValueAndTimestamp, valueAndTimestampSerde } from '../../internals/processors/value-and-timestamp.ts'
 import type { F1Config } from './config.ts'
 import { f1Json, f1String } from './f1-serdes.ts'
-import { writeBehind } from './write-behind-store.ts'
-import { writeBehindWindows } from './write-behind-window-store.ts'
 
 /**
  * A key-value store of an F1 processor.
@@ -24,7 +24,7 @@ import { writeBehindWindows } from './write-behind-window-store.ts'
 export function f1KeyValueStore<V>(name: string, config: F1Config): StoreBuilder<KeyValueStore<string, V>> {
   const supplier =
     config.stores.type === 'memory' ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name)
-  return writeBehind(Stores.keyValueStoreBuilder(supplier, f1String(), f1Json<V>()).withLoggingEnabled())
+  return Stores.keyValueStoreBuilder(supplier, f1String(), f1Json<V>()).withCachingEnabled().withLoggingEnabled()
 }
 
 /**
@@ -47,5 +47,5 @@ export function f1WindowStore<V>(
       ? Stores.inMemoryWindowStore(name, shape)
       : Stores.persistentWindowStore(name, shape)
   const serde = valueAndTimestampSerde(f1Json<V>())
-  return writeBehindWindows(Stores.windowStoreBuilder(supplier, f1String(), serde).withLoggingEnabled())
+  return Stores.windowStoreBuilder(supplier, f1String(), serde).withCachingEnabled().withLoggingEnabled()
 }

@@ -2,7 +2,7 @@
  * @module
  * Counts validation outcomes per car in tumbling windows of `validation.rateWindowMs` (no grace)
  * into the `f1-validation-rate` window store: what the DSL's windowed aggregate did, on the
- * write-behind window store (state-stores.ts), so the counts of a window are serialized once per
+ * object-cached window store (state-stores.ts), so the counts of a window are serialized once per
  * commit rather than once per raw record. A record of a window that has closed (its end is at or
  * before the stream time seen here) is dropped and counted in `dropped-records`, as the DSL does.
  */
