@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { KeyValueStore } from '../../stores/api.ts'
 import { PitwallStreams, type StreamsState } from '../../topology/runtime/pitwall-streams.ts'
-import { createTopics, testBrokers } from '../helpers/kafka.ts'
+import { createTopics, testBrokers, withAdmin } from '../helpers/kafka.ts'
 import { uniqueName, uniqueTopic } from '../helpers/names.ts'
 import { driveInput } from './eos/driver.ts'
 import { type Aggregate, echoTopology } from './eos/echo-topology.ts'
@@ -35,6 +35,7 @@ describe('PitwallStreams on the broker, one worker in process', () => {
       brokers: testBrokers(),
       stateDir,
       workerId: 'w1',
+      repartitionPurgeIntervalMs: 200,
     })
     streams.onStateChange((s) => states.push(s))
     await streams.start()
@@ -46,6 +47,23 @@ describe('PitwallStreams on the broker, one worker in process', () => {
       for await (const { key, value } of store.all()) before.set(key, value)
     }
     expect(before.size).toBe(100)
+    // Committed repartition records are purged (the topic itself never expires records by age).
+    const repartition = `${applicationId}-rekey-repartition`
+    const purged = async () =>
+      withAdmin(async (admin) => {
+        const offsets = await admin.fetchTopicOffsets(repartition)
+        return offsets.reduce((sum, p) => sum + Number(p.low), 0)
+      })
+    const deadline = Date.now() + 15_000
+    while ((await purged()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250))
+    expect(await purged()).toBeGreaterThan(0)
+    const config = await withAdmin((admin) =>
+      admin.describeConfigs({
+        resources: [{ type: 2, name: repartition, configNames: ['retention.ms'] }],
+        includeSynonyms: false,
+      }),
+    )
+    expect(config.resources[0]!.configEntries[0]!.configValue).toBe('-1')
     await streams.close()
     expect(states).toContain('running')
     expect(states.at(-1)).toBe('not_running')

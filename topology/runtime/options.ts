@@ -46,6 +46,8 @@ export interface StreamsOptions {
   readonly logger?: Logger
   /** Where records start when the group has no committed offset. */
   readonly autoOffsetReset?: 'earliest' | 'latest'
+  /** How often committed repartition records are deleted (Kafka's repartition.purge.interval.ms). */
+  readonly repartitionPurgeIntervalMs?: number
 }
 
 /** Options with every default filled in. */
@@ -102,5 +104,6 @@ export function resolveOptions(options: StreamsOptions): ResolvedStreamsOptions 
     punctuateIntervalMs: options.punctuateIntervalMs ?? 100,
     logger: safeLogger(options.logger ?? consoleLogger(options.applicationId)),
     autoOffsetReset: options.autoOffsetReset ?? 'earliest',
+    repartitionPurgeIntervalMs: options.repartitionPurgeIntervalMs ?? 30_000,
   }
 }

@@ -14,6 +14,7 @@ import { physicalNamer, prepareTopics } from './internal-topics.ts'
 import { type ResolvedStreamsOptions, resolveOptions, type StreamsOptions } from './options.ts'
 import { ProductionGuard } from './production-guard.ts'
 import { BufferedCollector } from './record-collector.ts'
+import { RepartitionPurger } from './repartition-purger.ts'
 import type { RestoreProgress } from './state-restorer.ts'
 import { StreamThread } from './stream-thread.ts'
 import { TaskManager } from './task-manager.ts'
@@ -54,6 +55,7 @@ export class PitwallStreams {
   #consumer: Consumer | undefined
   #restoreConsumer: Consumer | undefined
   #committer: Committer | undefined
+  #purger: RepartitionPurger | undefined
   #thread: StreamThread | undefined
   #loop: Promise<void> | undefined
   #error: unknown
@@ -172,9 +174,16 @@ export class PitwallStreams {
         for (const l of this.#restoreListeners) l(p)
       },
     })
+    const repartitionTopics = new Set(
+      this.#runnable.internalTopics.filter((t) => t.kind === 'repartition').map((t) => name(t.name)),
+    )
+    this.#purger =
+      repartitionTopics.size === 0
+        ? undefined
+        : new RepartitionPurger(new Admin(base), repartitionTopics, o.repartitionPurgeIntervalMs, o.logger)
     thread = new StreamThread(
       o,
-      { consumer, committer: this.#committer, collector, guard, manager },
+      { consumer, committer: this.#committer, collector, guard, manager, purger: this.#purger },
       {
         onRunning: () => this.#setState('running'),
         onRebalancing: () => this.#setState('rebalancing'),
@@ -216,6 +225,7 @@ export class PitwallStreams {
     await this.#consumer?.close(true).catch(() => {})
     await this.#restoreConsumer?.close(true).catch(() => {})
     await this.#committer?.close()
+    await this.#purger?.close()
     this.#setState('not_running')
   }
 

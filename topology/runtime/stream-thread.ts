@@ -15,6 +15,7 @@ import type { FetchPosition } from './fetcher.ts'
 import type { ResolvedStreamsOptions } from './options.ts'
 import { PartitionErrors } from './partition-errors.ts'
 import { ProgressLog } from './progress-log.ts'
+import type { RepartitionPurger } from './repartition-purger.ts'
 import type { ActiveTask, TaskManager } from './task-manager.ts'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -26,6 +27,8 @@ const FATAL = [ErrorCodes.PROCESSING, ErrorCodes.RUNTIME_STATE, ErrorCodes.PRODU
 /** The clients and helpers the loop works with. */
 export interface ThreadParts extends CommitParts {
   readonly manager: TaskManager
+  /** Deletes committed repartition records; absent when the topology has no repartition topic. */
+  readonly purger?: RepartitionPurger
 }
 
 /** Callbacks of the loop towards PitwallStreams. */
@@ -206,6 +209,7 @@ export class StreamThread {
     const tasks = [...this.#tasks.values()]
     const committed = await commitTasks(tasks, this.#p)
     if (committed > 0) this.#progress.commits++
+    this.#p.purger?.afterCommit(tasks)
     this.#progress.report(this.#tasks.values())
     if (this.#o.processingGuarantee === 'at_least_once' && committed > 0) {
       for (const t of tasks) await this.#p.manager.checkpoint(t)

@@ -38,7 +38,12 @@ describe('TopologyTestDriver', () => {
       ['spread-repartition'],
     ])
     expect(topology.runnable().internalTopics).toEqual([
-      { name: 'spread-repartition', kind: 'repartition', partitions: 4, config: { 'cleanup.policy': 'delete' } },
+      {
+        name: 'spread-repartition',
+        kind: 'repartition',
+        partitions: 4,
+        config: { 'cleanup.policy': 'delete', 'retention.ms': '-1' },
+      },
     ])
     driver = new TopologyTestDriver(topology, { applicationId: 'app' })
     await driver.createInputTopic('in', str, str).pipeInput('k', 'v', 3)

@@ -151,7 +151,10 @@ function internalTopics(
   const topics: InternalTopicSpec[] = []
   for (const node of nodes) {
     if (node.kind !== 'repartition') continue
-    const spec = { name: node.topic, kind: 'repartition', config: { 'cleanup.policy': 'delete' } } as const
+    // Never deleted by age: records with old event times (replays) must survive until processed; the
+    // runtime purges committed records instead (topology/runtime/repartition-purger.ts).
+    const config = { 'cleanup.policy': 'delete', 'retention.ms': '-1' }
+    const spec = { name: node.topic, kind: 'repartition', config } as const
     topics.push(node.partitions === undefined ? spec : { ...spec, partitions: node.partitions })
   }
   for (const sub of subtopologies) {

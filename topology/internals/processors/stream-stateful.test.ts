@@ -74,7 +74,11 @@ describe('KGroupedStream aggregations', () => {
     const runnable = topology.runnable()
     expect(runnable.subtopologies.map((s) => s.sourceTopics)).toEqual([['laps'], ['laps-per-team-repartition']])
     expect(runnable.internalTopics).toEqual([
-      { name: 'laps-per-team-repartition', kind: 'repartition', config: { 'cleanup.policy': 'delete' } },
+      {
+        name: 'laps-per-team-repartition',
+        kind: 'repartition',
+        config: { 'cleanup.policy': 'delete', 'retention.ms': '-1' },
+      },
       { name: 'laps-per-team-changelog', kind: 'changelog', config: { 'cleanup.policy': 'compact' } },
     ])
     driver = new TopologyTestDriver(topology)
