@@ -1,10 +1,12 @@
 /**
  * @module
  * The bookkeeping of the object caches (typed-caching-*-store.ts): entries of deserialized values
- * by a string identity, in least-recently-used order (a `Map`'s insertion order, renewed on each
- * access), the dirty ones also in write order. Sizes are estimates: the key's length plus the
- * value's serialized length as of its last flush (an average of flushed values before that) plus
- * a fixed overhead, since values are serialized only when flushed.
+ * in least-recently-used order, the dirty ones also in write order. Both orders are intrusive
+ * doubly-linked lists through the entries, so a hit or a rewrite relinks a few fields instead of
+ * deleting and re-adding a `Map` entry (the stores index entries themselves, by whatever identity
+ * is cheapest for their keys). Sizes are estimates: the key's length plus the value's serialized
+ * length as of its last flush (an average of flushed values before that) plus a fixed overhead,
+ * since values are serialized only when flushed.
  */
 
 /** Bytes charged per entry on top of its key and value. */
@@ -12,7 +14,6 @@ export const TYPED_ENTRY_OVERHEAD_BYTES = 96
 
 /** One cached value: `value === null` is a delete (dirty) or a known absence (clean). */
 export interface TypedEntry<V> {
-  readonly id: string
   value: V | null
   dirty: boolean
   /** The record time of the last write. */
@@ -21,24 +22,40 @@ export interface TypedEntry<V> {
   stored: V | null | undefined
   /** Set by `takeDirty`: what `stored` was before that flush (the flush listener's old value). */
   previous: V | null | undefined
-  /** The estimated size charged for this entry. */
+  /** The estimated size charged for this entry (0 when not cached). */
   size: number
+  /** The length charged for the key. */
+  readonly keyLength: number
   /** The serialized length of the value as of its last flush, when known. */
   valueBytes: number | undefined
+  /** Whether the entry is in the cache (false once deleted or cleared). */
+  cached: boolean
+  /** Links of the recency list (null at its ends). */
+  older: TypedEntry<V> | null
+  newer: TypedEntry<V> | null
+  /** Links of the write-order list of dirty entries (null at its ends). */
+  prevDirty: TypedEntry<V> | null
+  nextDirty: TypedEntry<V> | null
 }
 
 /**
- * A size-accounted LRU map of typed entries.
+ * A size-accounted LRU list of typed entries with a write-order list of the dirty ones.
  *
  * @example
  * ```ts
  * const cache = new TypedCache<{ n: number }, TypedEntry<{ n: number }>>()
- * cache.write(cache.get('car-44') ?? cache.insert(entry), { n: 1 }, timestamp)
+ * const entry = index.get('car-44')
+ * if (entry === undefined) index.set('car-44', cache.insert(newEntry))
+ * else cache.write(cache.touch(entry), { n: 1 }, timestamp)
  * ```
  */
 export class TypedCache<V, E extends TypedEntry<V>> {
-  readonly #entries = new Map<string, E>()
-  readonly #dirty = new Map<string, E>()
+  #eldest: TypedEntry<V> | null = null
+  #newest: TypedEntry<V> | null = null
+  #firstDirty: TypedEntry<V> | null = null
+  #lastDirty: TypedEntry<V> | null = null
+  #count = 0
+  #dirtyCount = 0
   #bytes = 0
   #flushedBytes = 0
   #flushedCount = 0
@@ -48,11 +65,11 @@ export class TypedCache<V, E extends TypedEntry<V>> {
   }
 
   get size(): number {
-    return this.#entries.size
+    return this.#count
   }
 
   get dirtyCount(): number {
-    return this.#dirty.size
+    return this.#dirtyCount
   }
 
   /** The estimated serialized length of a value never flushed: the mean of flushed ones. */
@@ -62,45 +79,88 @@ export class TypedCache<V, E extends TypedEntry<V>> {
     return this.#flushedCount === 0 ? 64 : Math.round(this.#flushedBytes / this.#flushedCount)
   }
 
-  #resize(entry: E, keyLength: number): void {
-    const size = keyLength + this.#valueEstimate(entry) + TYPED_ENTRY_OVERHEAD_BYTES
+  #resize(entry: E): void {
+    const size = entry.keyLength + this.#valueEstimate(entry) + TYPED_ENTRY_OVERHEAD_BYTES
     this.#bytes += size - entry.size
     entry.size = size
   }
 
-  /** The entry of `id`, marked as recently used. */
-  get(id: string): E | undefined {
-    const entries = this.#entries
-    const entry = entries.get(id)
-    if (entry !== undefined) {
-      entries.delete(id)
-      entries.set(id, entry)
+  #append(entry: TypedEntry<V>): void {
+    entry.older = this.#newest
+    entry.newer = null
+    if (this.#newest === null) this.#eldest = entry
+    else this.#newest.newer = entry
+    this.#newest = entry
+  }
+
+  #unlink(entry: TypedEntry<V>): void {
+    if (entry.older === null) this.#eldest = entry.newer
+    else entry.older.newer = entry.newer
+    if (entry.newer === null) this.#newest = entry.older
+    else entry.newer.older = entry.older
+  }
+
+  #appendDirty(entry: TypedEntry<V>): void {
+    entry.prevDirty = this.#lastDirty
+    entry.nextDirty = null
+    if (this.#lastDirty === null) this.#firstDirty = entry
+    else this.#lastDirty.nextDirty = entry
+    this.#lastDirty = entry
+  }
+
+  #unlinkDirty(entry: TypedEntry<V>): void {
+    if (entry.prevDirty === null) this.#firstDirty = entry.nextDirty
+    else entry.prevDirty.nextDirty = entry.nextDirty
+    if (entry.nextDirty === null) this.#lastDirty = entry.prevDirty
+    else entry.nextDirty.prevDirty = entry.prevDirty
+  }
+
+  /** Marks a cached entry as the most recently used; returns it. */
+  touch(entry: E): E {
+    if (entry !== this.#newest) {
+      this.#unlink(entry)
+      this.#append(entry)
     }
     return entry
   }
 
   /** Adds a new entry (clean or dirty as given) as the most recently used. */
-  insert(entry: E, keyLength: number): E {
-    this.#entries.set(entry.id, entry)
-    this.#resize(entry, keyLength)
-    if (entry.dirty) this.#dirty.set(entry.id, entry)
+  insert(entry: E): E {
+    entry.cached = true
+    this.#count++
+    this.#append(entry)
+    this.#resize(entry)
+    if (entry.dirty) {
+      this.#dirtyCount++
+      this.#appendDirty(entry)
+    }
     return entry
   }
 
   /** Writes `value` into `entry` (dirty): it will be flushed after the entries written before it. */
-  write(entry: E, value: V | null, timestamp: number, keyLength: number): void {
+  write(entry: E, value: V | null, timestamp: number): void {
     entry.value = value
     entry.timestamp = timestamp
-    this.#resize(entry, keyLength)
-    if (entry.dirty) this.#dirty.delete(entry.id)
-    entry.dirty = true
-    this.#dirty.set(entry.id, entry)
+    this.#resize(entry)
+    if (!entry.dirty) {
+      entry.dirty = true
+      this.#dirtyCount++
+      this.#appendDirty(entry)
+    } else if (entry !== this.#lastDirty) {
+      this.#unlinkDirty(entry)
+      this.#appendDirty(entry)
+    }
   }
 
   /** The dirty entries in write order, now clean, remembering their value as stored (and the one before as previous). */
   takeDirty(): E[] {
     const out: E[] = []
-    for (const e of this.#dirty.values()) {
+    let next = this.#firstDirty
+    while (next !== null) {
+      const e = next as E
+      next = e.nextDirty
+      e.prevDirty = null
+      e.nextDirty = null
       e.dirty = false
       // a delete of a key known to be absent beneath writes (and logs) nothing
       if (e.value === null && e.stored === null) continue
@@ -108,43 +168,62 @@ export class TypedCache<V, E extends TypedEntry<V>> {
       e.stored = e.value
       out.push(e)
     }
-    this.#dirty.clear()
+    this.#firstDirty = null
+    this.#lastDirty = null
+    this.#dirtyCount = 0
     return out
   }
 
   /** Records the serialized length of a flushed value (for size estimates). */
-  noteFlushed(entry: E, valueBytes: number | undefined, keyLength: number): void {
+  noteFlushed(entry: E, valueBytes: number | undefined): void {
     entry.valueBytes = valueBytes
     if (valueBytes !== undefined) {
       this.#flushedBytes += valueBytes
       this.#flushedCount++
     }
-    if (this.#entries.get(entry.id) === entry) this.#resize(entry, keyLength)
+    if (entry.cached) this.#resize(entry)
   }
 
   /** The least recently used entry. */
   eldest(): E | undefined {
-    for (const e of this.#entries.values()) return e
-    return undefined
+    return (this.#eldest ?? undefined) as E | undefined
   }
 
-  delete(entry: E): void {
-    if (this.#entries.get(entry.id) !== entry) return
-    this.#entries.delete(entry.id)
-    if (entry.dirty) this.#dirty.delete(entry.id)
+  /** Removes a cached entry (the caller drops it from its index); false when it was not cached. */
+  delete(entry: E): boolean {
+    if (!entry.cached) return false
+    entry.cached = false
+    this.#count--
+    this.#unlink(entry)
+    entry.older = null
+    entry.newer = null
+    if (entry.dirty) {
+      this.#dirtyCount--
+      this.#unlinkDirty(entry)
+      entry.prevDirty = null
+      entry.nextDirty = null
+    }
     entry.dirty = false
     this.#bytes -= entry.size
     entry.size = 0
+    return true
   }
 
-  /** The dirty entries (unordered snapshot), for scans. */
+  /** The dirty entries in write order (a snapshot), for scans. */
   dirtyEntries(): E[] {
-    return this.#dirty.size === 0 ? [] : [...this.#dirty.values()]
+    const out: E[] = []
+    for (let e = this.#firstDirty; e !== null; e = e.nextDirty) out.push(e as E)
+    return out
   }
 
   clear(): void {
-    this.#entries.clear()
-    this.#dirty.clear()
+    for (let e = this.#eldest; e !== null; e = e.newer) e.cached = false
+    this.#eldest = null
+    this.#newest = null
+    this.#firstDirty = null
+    this.#lastDirty = null
+    this.#count = 0
+    this.#dirtyCount = 0
     this.#bytes = 0
   }
 }

@@ -20,6 +20,7 @@ import { TypedCache, type TypedEntry } from './typed-cache.ts'
 import { mergeOver } from './typed-merge.ts'
 
 interface Entry<K, V> extends TypedEntry<V> {
+  readonly id: string
   readonly key: K
   keyBytes: Uint8Array | undefined
 }
@@ -46,6 +47,7 @@ export class TypedCachingKeyValueStore<K, V> implements KeyValueStore<K, V>, Res
   readonly #inner: MeteredKeyValueStore<K, V>
   readonly #maxBytes: number
   readonly #cache = new TypedCache<V, Entry<K, V>>()
+  readonly #index = new Map<string, Entry<K, V>>()
   #listener: FlushListener<K, V> | undefined
   #context: StateStoreContext | undefined
 
@@ -98,12 +100,17 @@ export class TypedCachingKeyValueStore<K, V> implements KeyValueStore<K, V>, Res
     return typeof key === 'string' ? key.length : this.#inner.serializeKey(key).length
   }
 
-  #entry(key: K): Entry<K, V> | undefined {
-    return this.#cache.get(identityOf(key, () => this.#inner.serializeKey(key)))
+  #id(key: K): string {
+    return identityOf(key, () => this.#inner.serializeKey(key))
   }
 
-  #newEntry(key: K, value: V | null, stored: V | null | undefined, dirty: boolean): Entry<K, V> {
-    const id = identityOf(key, () => this.#inner.serializeKey(key))
+  /** The cached entry of `id`, marked as recently used. */
+  #entry(id: string): Entry<K, V> | undefined {
+    const entry = this.#index.get(id)
+    return entry === undefined ? undefined : this.#cache.touch(entry)
+  }
+
+  #newEntry(id: string, key: K, value: V | null, stored: V | null | undefined, dirty: boolean): Entry<K, V> {
     const entry: Entry<K, V> = {
       id,
       key,
@@ -114,16 +121,24 @@ export class TypedCachingKeyValueStore<K, V> implements KeyValueStore<K, V>, Res
       stored,
       previous: undefined,
       size: 0,
+      keyLength: this.#keyLength(key),
       valueBytes: undefined,
+      cached: false,
+      older: null,
+      newer: null,
+      prevDirty: null,
+      nextDirty: null,
     }
-    return this.#cache.insert(entry, this.#keyLength(key))
+    this.#index.set(id, entry)
+    return this.#cache.insert(entry)
   }
 
   async get(key: K): Promise<V | undefined> {
-    const cached = this.#entry(key)
+    const id = this.#id(key)
+    const cached = this.#entry(id)
     if (cached !== undefined) return cached.value ?? undefined
     const value = await this.#inner.get(key)
-    if (this.#entry(key) === undefined) this.#newEntry(key, value ?? null, value ?? null, false)
+    if (this.#entry(id) === undefined) this.#newEntry(id, key, value ?? null, value ?? null, false)
     await this.#evict()
     return value
   }
@@ -134,9 +149,10 @@ export class TypedCachingKeyValueStore<K, V> implements KeyValueStore<K, V>, Res
   }
 
   #write(key: K, value: V | null, timestamp: number): void {
-    const entry = this.#entry(key)
-    if (entry === undefined) this.#newEntry(key, value, undefined, true).timestamp = timestamp
-    else this.#cache.write(entry, value, timestamp, this.#keyLength(key))
+    const id = this.#id(key)
+    const entry = this.#entry(id)
+    if (entry === undefined) this.#newEntry(id, key, value, undefined, true).timestamp = timestamp
+    else this.#cache.write(entry, value, timestamp)
   }
 
   async putIfAbsent(key: K, value: V): Promise<V | undefined> {
@@ -162,7 +178,7 @@ export class TypedCachingKeyValueStore<K, V> implements KeyValueStore<K, V>, Res
     while (this.#cache.sizeBytes > this.#maxBytes) {
       const eldest = this.#cache.eldest()!
       if (eldest.dirty) await this.#flushCache()
-      this.#cache.delete(eldest)
+      if (this.#cache.delete(eldest)) this.#index.delete(eldest.id)
     }
   }
 
@@ -217,7 +233,7 @@ export class TypedCachingKeyValueStore<K, V> implements KeyValueStore<K, V>, Res
     const bytes = await this.#inner.writeFlushed(dirty)
     for (let i = 0; i < dirty.length; i++) {
       const e = dirty[i]!
-      this.#cache.noteFlushed(e, bytes[i]?.length, this.#keyLength(e.key))
+      this.#cache.noteFlushed(e, bytes[i]?.length)
     }
     if (listener === undefined) return
     for (let i = 0; i < dirty.length; i++) {
@@ -234,12 +250,14 @@ export class TypedCachingKeyValueStore<K, V> implements KeyValueStore<K, V>, Res
   /** Restores beneath the cache, which is emptied (restores precede processing). */
   restoreBatch(records: ReadonlyArray<ChangelogRecord>): Promise<void> {
     this.#cache.clear()
+    this.#index.clear()
     return this.#inner.restoreBatch(records)
   }
 
   /** Closes without flushing: unflushed writes belong to an aborted transaction (see the README). */
   close(): Promise<void> {
     this.#cache.clear()
+    this.#index.clear()
     return this.#inner.close()
   }
 }

@@ -34,6 +34,8 @@ export class TypedCachingWindowStore<K, V> implements WindowStore<K, V>, Restora
   readonly #inner: MeteredWindowStore<K, V>
   readonly #maxBytes: number
   readonly #cache = new TypedCache<V, Entry<K, V>>()
+  /** The cached entries by key identity and window start (no composite string per access). */
+  readonly #index = new Map<string, Map<number, Entry<K, V>>>()
   #listener: FlushListener<Windowed<K>, V> | undefined
   #context: StateStoreContext | undefined
 
@@ -93,9 +95,14 @@ export class TypedCachingWindowStore<K, V> implements WindowStore<K, V>, Restora
     return (typeof key === 'string' ? key.length : this.#inner.serializeKey(key).length) + 8
   }
 
+  /** The cached entry of a key's window, marked as recently used. */
+  #entry(keyId: string, start: number): Entry<K, V> | undefined {
+    const entry = this.#index.get(keyId)?.get(start)
+    return entry === undefined ? undefined : this.#cache.touch(entry)
+  }
+
   #newEntry(key: K, keyId: string, start: number, value: V | null, stored: V | null | undefined, dirty: boolean) {
     const entry: Entry<K, V> = {
-      id: `${keyId}\u0000${start}`,
       key,
       keyId,
       start,
@@ -106,18 +113,38 @@ export class TypedCachingWindowStore<K, V> implements WindowStore<K, V>, Restora
       stored,
       previous: undefined,
       size: 0,
+      keyLength: this.#keyLength(key),
       valueBytes: undefined,
+      cached: false,
+      older: null,
+      newer: null,
+      prevDirty: null,
+      nextDirty: null,
     }
-    return this.#cache.insert(entry, this.#keyLength(key))
+    let windows = this.#index.get(keyId)
+    if (windows === undefined) {
+      windows = new Map()
+      this.#index.set(keyId, windows)
+    }
+    windows.set(start, entry)
+    return this.#cache.insert(entry)
+  }
+
+  #drop(entry: Entry<K, V>): void {
+    if (!this.#cache.delete(entry)) return
+    const windows = this.#index.get(entry.keyId)
+    if (windows === undefined) return
+    windows.delete(entry.start)
+    if (windows.size === 0) this.#index.delete(entry.keyId)
   }
 
   async fetch(key: K, windowStart: number): Promise<V | undefined> {
     if (!this.#inner.isLive(windowStart)) return undefined
     const keyId = this.#keyId(key)
-    const cached = this.#cache.get(`${keyId}\u0000${windowStart}`)
+    const cached = this.#entry(keyId, windowStart)
     if (cached !== undefined) return cached.value ?? undefined
     const value = await this.#inner.fetch(key, windowStart)
-    if (this.#cache.get(`${keyId}\u0000${windowStart}`) === undefined)
+    if (this.#entry(keyId, windowStart) === undefined)
       this.#newEntry(key, keyId, windowStart, value ?? null, value ?? null, false)
     await this.#evict()
     return value
@@ -127,9 +154,9 @@ export class TypedCachingWindowStore<K, V> implements WindowStore<K, V>, Restora
     this.#inner.observe(windowStart)
     const timestamp = this.#context?.currentTimestamp() ?? 0
     const keyId = this.#keyId(key)
-    const entry = this.#cache.get(`${keyId}\u0000${windowStart}`)
+    const entry = this.#entry(keyId, windowStart)
     if (entry === undefined) this.#newEntry(key, keyId, windowStart, value, undefined, true).timestamp = timestamp
-    else this.#cache.write(entry, value, timestamp, this.#keyLength(key))
+    else this.#cache.write(entry, value, timestamp)
     await this.#evict()
   }
 
@@ -137,7 +164,7 @@ export class TypedCachingWindowStore<K, V> implements WindowStore<K, V>, Restora
     while (this.#cache.sizeBytes > this.#maxBytes) {
       const eldest = this.#cache.eldest()!
       if (eldest.dirty) await this.#flushCache()
-      this.#cache.delete(eldest)
+      this.#drop(eldest)
     }
   }
 
@@ -200,7 +227,7 @@ export class TypedCachingWindowStore<K, V> implements WindowStore<K, V>, Restora
     const bytes = await this.#inner.writeFlushed(dirty)
     for (let i = 0; i < dirty.length; i++) {
       const e = dirty[i]!
-      this.#cache.noteFlushed(e, bytes[i]?.length, this.#keyLength(e.key))
+      this.#cache.noteFlushed(e, bytes[i]?.length)
     }
     if (listener === undefined) return
     for (let i = 0; i < dirty.length; i++) {
@@ -217,12 +244,14 @@ export class TypedCachingWindowStore<K, V> implements WindowStore<K, V>, Restora
   /** Restores beneath the cache, which is emptied (restores precede processing). */
   restoreBatch(records: ReadonlyArray<ChangelogRecord>): Promise<void> {
     this.#cache.clear()
+    this.#index.clear()
     return this.#inner.restoreBatch(records)
   }
 
   /** Closes without flushing: unflushed writes belong to an aborted transaction (see the README). */
   close(): Promise<void> {
     this.#cache.clear()
+    this.#index.clear()
     return this.#inner.close()
   }
 }
