@@ -48,6 +48,8 @@ export class TypedCachingKeyValueStore<K, V> implements KeyValueStore<K, V>, Res
   readonly #maxBytes: number
   readonly #cache = new TypedCache<V, Entry<K, V>>()
   readonly #index = new Map<string, Entry<K, V>>()
+  /** The entry last looked up or added: a read-modify-write finds it again without the map. */
+  #last: Entry<K, V> | undefined
   #listener: FlushListener<K, V> | undefined
   #context: StateStoreContext | undefined
 
@@ -106,8 +108,12 @@ export class TypedCachingKeyValueStore<K, V> implements KeyValueStore<K, V>, Res
 
   /** The cached entry of `id`, marked as recently used. */
   #entry(id: string): Entry<K, V> | undefined {
+    const last = this.#last
+    if (last?.cached && last.id === id) return this.#cache.touch(last)
     const entry = this.#index.get(id)
-    return entry === undefined ? undefined : this.#cache.touch(entry)
+    if (entry === undefined) return undefined
+    this.#last = entry
+    return this.#cache.touch(entry)
   }
 
   #newEntry(id: string, key: K, value: V | null, stored: V | null | undefined, dirty: boolean): Entry<K, V> {
@@ -130,6 +136,7 @@ export class TypedCachingKeyValueStore<K, V> implements KeyValueStore<K, V>, Res
       nextDirty: null,
     }
     this.#index.set(id, entry)
+    this.#last = entry
     return this.#cache.insert(entry)
   }
 

@@ -36,6 +36,8 @@ export class TypedCachingWindowStore<K, V> implements WindowStore<K, V>, Restora
   readonly #cache = new TypedCache<V, Entry<K, V>>()
   /** The cached entries by key identity and window start (no composite string per access). */
   readonly #index = new Map<string, Map<number, Entry<K, V>>>()
+  /** The entry last looked up or added: a read-modify-write finds it again without the maps. */
+  #last: Entry<K, V> | undefined
   #listener: FlushListener<Windowed<K>, V> | undefined
   #context: StateStoreContext | undefined
 
@@ -97,8 +99,12 @@ export class TypedCachingWindowStore<K, V> implements WindowStore<K, V>, Restora
 
   /** The cached entry of a key's window, marked as recently used. */
   #entry(keyId: string, start: number): Entry<K, V> | undefined {
+    const last = this.#last
+    if (last?.cached && last.start === start && last.keyId === keyId) return this.#cache.touch(last)
     const entry = this.#index.get(keyId)?.get(start)
-    return entry === undefined ? undefined : this.#cache.touch(entry)
+    if (entry === undefined) return undefined
+    this.#last = entry
+    return this.#cache.touch(entry)
   }
 
   #newEntry(key: K, keyId: string, start: number, value: V | null, stored: V | null | undefined, dirty: boolean) {
@@ -127,6 +133,7 @@ export class TypedCachingWindowStore<K, V> implements WindowStore<K, V>, Restora
       this.#index.set(keyId, windows)
     }
     windows.set(start, entry)
+    this.#last = entry
     return this.#cache.insert(entry)
   }
 
