@@ -6,8 +6,10 @@
  * - default: in the TopologyTestDriver (no broker).
  * - `--broker`: through the real broker (PITWALL_BROKERS or `--brokers`, else the local one, started
  *   if needed): prefixed F1 topics of its own, one in-process worker under exactly_once_v2, the
- *   detected anomalies read back with kafkajs in read_committed mode.
- * `node scripts/f1-score.ts [--broker] [--cars 20] [--laps 10] [--seed 1] [--per-type 3] [--partitions 6]`
+ *   detected anomalies read back with kafkajs in read_committed mode. It also checks the race's
+ *   outputs (scripts/f1/race-checks.ts): every output topic populated, every simulated sample clean
+ *   exactly once, the lap tables equal to the simulator's own lap times; a failed check exits 1 too.
+ * `node scripts/f1-score.ts [--broker] [--cars 20] [--laps 55] [--seed 1] [--per-type 3] [--partitions 6] [--stores leveldb|memory]`
  */
 import { randomBytes } from 'node:crypto'
 import { parseArgs } from 'node:util'
@@ -18,6 +20,7 @@ import { ensureBroker } from './broker.ts'
 import { brokerAnomalies } from './f1/anomaly-records.ts'
 import { runBrokerRace } from './f1/broker-race.ts'
 import { warningsOnly } from './f1/quiet-logger.ts'
+import { checkRace, type RaceCheck, RaceRecorder } from './f1/race-checks.ts'
 import { deleteF1Run } from './f1/topic-setup.ts'
 
 const { values } = parseArgs({
@@ -25,11 +28,12 @@ const { values } = parseArgs({
     broker: { type: 'boolean', default: false },
     brokers: { type: 'string' },
     cars: { type: 'string', default: '20' },
-    laps: { type: 'string', default: '10' },
+    laps: { type: 'string', default: '55' },
     seed: { type: 'string', default: '1' },
     'per-type': { type: 'string', default: '3' },
     partitions: { type: 'string', default: '6' },
     keep: { type: 'boolean', default: false },
+    stores: { type: 'string', default: 'leveldb' },
   },
 })
 const race = { seed: Number(values.seed), cars: Number(values.cars), laps: Number(values.laps) }
@@ -43,6 +47,7 @@ async function scoreInDriver() {
     inputRecords: driven.inputRecords,
     elapsedMs: Math.round(driven.elapsedMs),
     eventsPerSecond: Math.round((driven.inputRecords / driven.elapsedMs) * 1000),
+    checks: [] as RaceCheck[],
     anomalies: driven.anomalies,
     truth: driven.truth,
   }
@@ -53,6 +58,7 @@ async function scoreOnBroker() {
     values.brokers?.split(',') ?? process.env.PITWALL_BROKERS?.split(',') ?? (await ensureBroker()).brokers
   const id = `f1-score-${Date.now().toString(36)}-${randomBytes(2).toString('hex')}`
   const prefix = `${id}.`
+  const recorder = new RaceRecorder()
   try {
     const run = await runBrokerRace({
       brokers,
@@ -61,7 +67,11 @@ async function scoreOnBroker() {
       applicationId: id,
       carPartitions: Number(values.partitions),
       logger: warningsOnly('[worker]'),
+      f1Config: { stores: { type: values.stores === 'memory' ? 'memory' : 'leveldb' } },
+      onRecord: (record) => recorder.add(record),
+      timeoutMs: 3_600_000,
     })
+    const checked = await checkRace(brokers, run.topic, recorder)
     const anomalies = await brokerAnomalies(brokers, run.topic('f1.telemetry.anomalies'))
     return {
       runner: 'broker (PitwallStreams exactly_once_v2, 1 worker)',
@@ -70,6 +80,10 @@ async function scoreOnBroker() {
       produceMs: Math.round(run.produceMs),
       elapsedMs: Math.round(run.processMs),
       eventsPerSecond: Math.round((run.inputRecords / run.processMs) * 1000),
+      stores: values.stores,
+      simulatedLaps: recorder.laps.size,
+      outputs: checked.counts,
+      checks: checked.checks,
       anomalies,
       truth: run.truth,
     }
@@ -87,6 +101,7 @@ const detections = anomalies.map((a) => ({
 }))
 const scores = scoreDetections(detections, truth)
 const failing = F1AnomalyTypes.filter((t) => scores[t].precision < 0.95 || scores[t].recall < 0.95)
-const summary = { ...run, ...race, anomaliesPerType, scores, pass: failing.length === 0 }
+const failedChecks = run.checks.filter((c) => !c.pass)
+const summary = { ...run, ...race, anomaliesPerType, scores, pass: failing.length === 0 && failedChecks.length === 0 }
 process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`)
-if (failing.length > 0) process.exit(1)
+if (!summary.pass) process.exit(1)

@@ -29,8 +29,35 @@ export interface TopicRecord {
 export async function readTopic(
   brokers: readonly string[],
   topic: string,
-  options: { idleMs?: number; timeoutMs?: number; transactional?: boolean } = {},
+  options: ScanOptions = {},
 ): Promise<TopicRecord[]> {
+  const records: TopicRecord[] = []
+  await scanTopic(brokers, topic, (record) => records.push(record), options)
+  return records
+}
+
+/** How long {@link scanTopic} waits, and whether the topic is written in transactions. */
+export interface ScanOptions {
+  readonly idleMs?: number
+  readonly timeoutMs?: number
+  readonly transactional?: boolean
+}
+
+/**
+ * Hands every committed record of `topic` (written before the call) to `visit`, keeping none: for
+ * topics too large to hold, e.g. the clean samples of a whole race. Returns how many were visited.
+ *
+ * @example
+ * ```ts
+ * const n = await scanTopic(['127.0.0.1:19092'], 'f1.telemetry.clean', () => {})
+ * ```
+ */
+export async function scanTopic(
+  brokers: readonly string[],
+  topic: string,
+  visit: (record: TopicRecord) => void,
+  options: ScanOptions = {},
+): Promise<number> {
   const kafka = new Kafka({ clientId: 'pitwall-f1-reader', brokers: [...brokers], logLevel: logLevel.NOTHING })
   const admin = kafka.admin()
   await admin.connect()
@@ -40,8 +67,8 @@ export async function readTopic(
       .filter((p) => Number(p.high) > Number(p.low))
       .map((p) => [p.partition, Number(p.high) - (options.transactional === false ? 1 : 2)]),
   )
-  const records: TopicRecord[] = []
-  if (waiting.size === 0) return records
+  let visited = 0
+  if (waiting.size === 0) return visited
   const consumer = kafka.consumer({
     groupId: `pitwall-f1-reader-${randomBytes(6).toString('hex')}`,
     readUncommitted: false,
@@ -68,7 +95,8 @@ export async function readTopic(
           autoCommit: false,
           eachBatch: async ({ batch }) => {
             for (const m of batch.messages) {
-              records.push({
+              visited++
+              visit({
                 partition: batch.partition,
                 offset: Number(m.offset),
                 timestamp: Number(m.timestamp),
@@ -88,7 +116,7 @@ export async function readTopic(
         })
         .catch(reject)
     })
-    return records
+    return visited
   } finally {
     await consumer.disconnect()
   }

@@ -4,11 +4,9 @@ import { scoreDetections } from '../../connectors/simulator/scoring.ts'
 import { brokerAnomalies } from '../../scripts/f1/anomaly-records.ts'
 import { runBrokerRace } from '../../scripts/f1/broker-race.ts'
 import { warningsOnly } from '../../scripts/f1/quiet-logger.ts'
-import { readTopic, type TopicRecord } from '../../scripts/f1/read-topic.ts'
+import { checkRace, RaceRecorder } from '../../scripts/f1/race-checks.ts'
+import { readTopic } from '../../scripts/f1/read-topic.ts'
 import { deleteF1Run } from '../../scripts/f1/topic-setup.ts'
-import type { Lap } from '../../topology/f1/model/lap.ts'
-import type { LapStats } from '../../topology/f1/pipeline/lap-stats.ts'
-import type { SessionCarStats } from '../../topology/f1/pipeline/session-stats.ts'
 import { type F1Record, F1Topics } from '../../topology/f1/topics.ts'
 import { testBrokers } from '../helpers/kafka.ts'
 import { uniqueName } from '../helpers/names.ts'
@@ -40,20 +38,10 @@ function malformed(
   }))
 }
 
-function latestBy<T>(records: TopicRecord[], keyOf: (value: T, record: TopicRecord) => string): Map<string, T> {
-  const out = new Map<string, T>()
-  for (const r of records) {
-    if (r.value === null) continue
-    const value = JSON.parse(r.value) as T
-    out.set(keyOf(value, r), value)
-  }
-  return out
-}
-
 describe('the F1 pipeline on the real broker', () => {
   it('runs a simulated race through one exactly-once worker: every output, lap tables, anomalies, quarantine', async () => {
     const brokers = testBrokers()
-    const simLaps = new Map<string, Lap>()
+    const recorder = new RaceRecorder()
     let sample: F1Record | undefined
     const race = { seed: 3, cars: 6, laps: 2, anomaliesPerType: 2 }
     // the malformed records are built from a dynamics sample of the race itself, produced after it
@@ -69,10 +57,7 @@ describe('the F1 pipeline on the real broker', () => {
       logger: warningsOnly('[worker]'),
       timeoutMs: 150_000,
       onRecord: (record) => {
-        if (record.topic === F1Topics.laps.name) {
-          const lap = record.value as Lap
-          simLaps.set(`${record.key}:${lap.lapNumber}`, lap)
-        }
+        recorder.add(record)
         if (sample === undefined && record.topic === F1Topics.telemetryRaw.name) {
           const value = record.value as { channel: string; speed?: number }
           if (value.channel === 'dynamics' && (value.speed ?? 0) > 50) {
@@ -89,28 +74,13 @@ describe('the F1 pipeline on the real broker', () => {
     expect(sample).toBeDefined()
     expect(run.inputRecords).toBeGreaterThan(100_000)
 
-    // every output topic holds committed records
-    const outputs = [
-      F1Topics.telemetryClean,
-      F1Topics.telemetryQuarantine,
-      F1Topics.telemetryAnomalies,
-      F1Topics.lapsEnriched,
-      F1Topics.lapStats,
-      F1Topics.sessionStats,
-      F1Topics.metricsCar1s,
-      F1Topics.metricsCar10s,
-    ]
-    const read = new Map<string, TopicRecord[]>()
-    for (const topic of outputs) read.set(topic.name, await readTopic(brokers, run.topic(topic.name)))
-    for (const topic of outputs) expect(read.get(topic.name)!.length, topic.name).toBeGreaterThan(0)
-    expect(simLaps.size).toBeGreaterThanOrEqual(race.cars)
-
-    // clean samples: every race sample passed validation (the race is valid), none of the malformed ones
-    const clean = read.get(F1Topics.telemetryClean.name)!
-    expect(clean.length).toBeGreaterThan(run.inputRecords * 0.9)
+    // every output populated, every race sample clean once, lap tables equal the simulator's laps
+    const { checks } = await checkRace(brokers, run.topic, recorder)
+    for (const c of checks) expect(c.pass, `${c.name}: ${c.detail}`).toBe(true)
+    expect(recorder.laps.size).toBeGreaterThanOrEqual(race.cars)
 
     // quarantine: exactly the malformed records, unchanged, with reason and field headers
-    const quarantined = read.get(F1Topics.telemetryQuarantine.name)!
+    const quarantined = await readTopic(brokers, run.topic(F1Topics.telemetryQuarantine.name))
     expect(quarantined.map((r) => r.headers['pitwall.reason']).sort()).toEqual([...reasons].sort())
     for (const r of quarantined) {
       expect(extra.some((e) => e.value === r.value && e.key === r.key)).toBe(true)
@@ -119,36 +89,6 @@ describe('the F1 pipeline on the real broker', () => {
     expect(quarantined.find((r) => r.headers['pitwall.reason'] === 'out_of_range')?.headers['pitwall.field']).toBe(
       'throttle',
     )
-
-    // lap tables: the enriched laps and the gold lap table agree with the simulator's own laps
-    const enriched = latestBy<Lap & { driverNumber: number }>(
-      read.get(F1Topics.lapsEnriched.name)!,
-      (v, r) => `${r.key}:${v.lapNumber}`,
-    )
-    expect([...enriched.keys()].sort()).toEqual([...simLaps.keys()].sort())
-    for (const [key, lap] of simLaps) {
-      const e = enriched.get(key)!
-      expect([e.lapDuration, e.sector1, e.sector2, e.sector3], key).toEqual([
-        lap.lapDuration,
-        lap.sector1,
-        lap.sector2,
-        lap.sector3,
-      ])
-    }
-    const lapStats = latestBy<LapStats>(
-      read.get(F1Topics.lapStats.name)!,
-      (v) => `${v.sessionKey}:${v.carNumber}:${v.lapNumber}`,
-    )
-    const timed = [...lapStats].filter(([, s]) => s.lapTimeMs !== null)
-    expect(timed.length).toBe(simLaps.size)
-    for (const [key, stats] of timed) expect(stats.lapTimeMs, key).toBe(simLaps.get(key)!.lapDuration)
-    const sessionStats = latestBy<SessionCarStats>(read.get(F1Topics.sessionStats.name)!, (_v, r) => r.key ?? '')
-    expect(sessionStats.size).toBe(race.cars)
-    for (const [car, stats] of sessionStats) {
-      const own = [...simLaps].filter(([k]) => k.startsWith(`${car}:`)).map(([, lap]) => lap.lapDuration as number)
-      expect(stats.laps, car).toBe(own.length)
-      expect(stats.bestLap?.lapTimeMs, car).toBe(Math.min(...own))
-    }
 
     // anomalies: precision and recall >= 0.95 for every injected type
     const anomalies = await brokerAnomalies(brokers, run.topic(F1Topics.telemetryAnomalies.name))
