@@ -42,13 +42,15 @@ export class SinkNode {
       key = record.key === null || record.key === undefined ? null : def.keySerde.serialize(topic, record.key)
       value = record.value === undefined ? null : def.valueSerde.serialize(topic, record.value)
     } catch (cause) {
-      throw new PitwallError(
-        ErrorCodes.SERDE_SERIALIZATION,
-        `sink '${this.name}' cannot serialize a record for topic '${topic}'`,
-        {
-          cause,
-          details: { processor: this.name, topic },
-        },
+      throw this.#blamed(
+        new PitwallError(
+          ErrorCodes.SERDE_SERIALIZATION,
+          `sink '${this.name}' cannot serialize a record for topic '${topic}'`,
+          {
+            cause,
+            details: { processor: this.name, topic },
+          },
+        ),
       )
     }
     const raw = { key, value, timestamp: record.timestamp, headers: record.headers }
@@ -66,11 +68,19 @@ export class SinkNode {
     const extractor = this.#def.topic as Exclude<SinkDef['topic'], string>
     const topic = extractor(record.key, record.value, this.#state.current)
     if (typeof topic !== 'string' || topic.length === 0) {
-      throw new PitwallError(
-        ErrorCodes.PROCESSING,
-        `sink '${this.name}': topic extractor returned ${JSON.stringify(topic)}`,
+      throw this.#blamed(
+        new PitwallError(
+          ErrorCodes.PROCESSING,
+          `sink '${this.name}': topic extractor returned ${JSON.stringify(topic)}`,
+        ),
       )
     }
     return topic
+  }
+
+  /** Attributes `error` to this sink in the task's error context. */
+  #blamed(error: PitwallError): PitwallError {
+    this.#state.failure = { error, processorName: this.name }
+    return error
   }
 }

@@ -122,7 +122,10 @@ export class StreamTaskImpl implements StreamTask {
       if (pending !== undefined && pending !== RESOLVED) await pending
     } catch (error) {
       state.current = undefined
-      this.#handle(state.context.processingErrorHandler, undefined, raw, error, 'processing')
+      const failure = state.failure
+      state.failure = undefined
+      const failed = failure !== undefined && failure.error === error ? failure.processorName : undefined
+      this.#handle(state.context.processingErrorHandler, failed, raw, error, 'processing')
     }
     state.current = undefined
     if (state.streamPunctuations.size > 0)
@@ -193,9 +196,10 @@ export class StreamTaskImpl implements StreamTask {
       return
     }
     const code = kind === 'deserialization' ? ErrorCodes.SERDE_DESERIALIZATION : ErrorCodes.PROCESSING
-    throw new PitwallError(code, `task ${this.id}: ${kind} of record ${where} failed`, {
+    const inNode = processorName === undefined ? '' : ` in '${processorName}'`
+    throw new PitwallError(code, `task ${this.id}: ${kind} of record ${where} failed${inNode}`, {
       cause: error,
-      details: { taskId: this.id, topic: raw.topic, partition: raw.partition, offset: raw.offset },
+      details: { taskId: this.id, processorName, topic: raw.topic, partition: raw.partition, offset: raw.offset },
     })
   }
 }

@@ -27,6 +27,8 @@ export class TaskState {
   current: ConsumedRecord | undefined = undefined
   /** Event time of the record being processed (used for changelog records). */
   currentTimestamp = -1
+  /** The innermost processor an error came out of (set by the first node it passes through). */
+  failure: { readonly error: unknown; readonly processorName: string } | undefined = undefined
 
   constructor(taskId: string, context: TaskContext) {
     this.taskId = taskId
