@@ -5,6 +5,7 @@
 import type { Serde } from '../serdes.ts'
 import type { TimestampExtractor } from './functions.ts'
 import { validateName } from './named.ts'
+import { OptionObject } from './option-object.ts'
 
 /**
  * Options of `builder.stream()` and `builder.table()`; immutable, each `with*` returns a copy.
@@ -14,17 +15,20 @@ import { validateName } from './named.ts'
  * builder.stream('f1.telemetry', Consumed.with(Serdes.string(), Serdes.json()).withTimestampExtractor((r) => r.value.ts))
  * ```
  */
-export class Consumed<K, V> {
+export class Consumed<K, V> extends OptionObject {
   readonly keySerde: Serde<K> | undefined
   readonly valueSerde: Serde<V> | undefined
   readonly timestampExtractor: TimestampExtractor<K, V> | undefined
-  readonly name: string | undefined
 
   private constructor(init: Partial<Consumed<K, V>>) {
+    super(init.name)
     this.keySerde = init.keySerde
     this.valueSerde = init.valueSerde
     this.timestampExtractor = init.timestampExtractor
-    this.name = init.name
+  }
+
+  protected get optionsName(): string {
+    return 'Consumed'
   }
 
   /** With key and value serdes. */
@@ -37,20 +41,18 @@ export class Consumed<K, V> {
     return new Consumed<K, V>({ name: validateName('Consumed.as()', name) })
   }
 
+  /** With a key serde (of another key type: unlike the other options, Consumed retypes). */
   withKeySerde<K2>(keySerde: Serde<K2>): Consumed<K2, V> {
-    return new Consumed<K2, V>({ ...this, keySerde } as unknown as Partial<Consumed<K2, V>>)
+    return this.copy({ keySerde }) as unknown as Consumed<K2, V>
   }
 
+  /** With a value serde (of another value type). */
   withValueSerde<V2>(valueSerde: Serde<V2>): Consumed<K, V2> {
-    return new Consumed<K, V2>({ ...this, valueSerde } as unknown as Partial<Consumed<K, V2>>)
+    return this.copy({ valueSerde }) as unknown as Consumed<K, V2>
   }
 
   /** Event time from the record instead of the Kafka timestamp. */
   withTimestampExtractor(timestampExtractor: TimestampExtractor<K, V>): Consumed<K, V> {
-    return new Consumed<K, V>({ ...this, timestampExtractor })
-  }
-
-  withName(name: string): Consumed<K, V> {
-    return new Consumed<K, V>({ ...this, name: validateName('Consumed.withName()', name) })
+    return this.copy({ timestampExtractor })
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { Serde } from '../serdes.ts'
 import { validateName } from './named.ts'
+import { SerdeOptions } from './option-object.ts'
 
 /**
  * Options of `groupByKey()` / `groupBy()`; immutable.
@@ -13,15 +14,13 @@ import { validateName } from './named.ts'
  * stream.groupBy((k, v) => v.team, Grouped.with(Serdes.string(), Serdes.json()).withName('by-team'))
  * ```
  */
-export class Grouped<K, V> {
-  readonly keySerde: Serde<K> | undefined
-  readonly valueSerde: Serde<V> | undefined
-  readonly name: string | undefined
-
+export class Grouped<K, V> extends SerdeOptions<K, V> {
   private constructor(init: Partial<Grouped<K, V>>) {
-    this.keySerde = init.keySerde
-    this.valueSerde = init.valueSerde
-    this.name = init.name
+    super(init)
+  }
+
+  protected get optionsName(): string {
+    return 'Grouped'
   }
 
   static with<K, V>(keySerde: Serde<K> | undefined, valueSerde: Serde<V> | undefined): Grouped<K, V> {
@@ -30,17 +29,5 @@ export class Grouped<K, V> {
 
   static as<K, V>(name: string): Grouped<K, V> {
     return new Grouped<K, V>({ name: validateName('Grouped.as()', name) })
-  }
-
-  withKeySerde(keySerde: Serde<K>): Grouped<K, V> {
-    return new Grouped<K, V>({ ...this, keySerde })
-  }
-
-  withValueSerde(valueSerde: Serde<V>): Grouped<K, V> {
-    return new Grouped<K, V>({ ...this, valueSerde })
-  }
-
-  withName(name: string): Grouped<K, V> {
-    return new Grouped<K, V>({ ...this, name: validateName('Grouped.withName()', name) })
   }
 }

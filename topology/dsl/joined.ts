@@ -4,6 +4,7 @@
  */
 import type { Serde } from '../serdes.ts'
 import { validateName } from './named.ts'
+import { OptionObject } from './option-object.ts'
 
 /**
  * Options of `KStream.join(table)` / `leftJoin(table)`; immutable. The serdes are used when the
@@ -14,17 +15,20 @@ import { validateName } from './named.ts'
  * laps.join(drivers, (lap, driver) => ({ ...lap, driver }), Joined.with(Serdes.string(), Serdes.json(), Serdes.json()))
  * ```
  */
-export class Joined<K, V, VO> {
+export class Joined<K, V, VO> extends OptionObject {
   readonly keySerde: Serde<K> | undefined
   readonly valueSerde: Serde<V> | undefined
   readonly otherValueSerde: Serde<VO> | undefined
-  readonly name: string | undefined
 
   private constructor(init: Partial<Joined<K, V, VO>>) {
+    super(init.name)
     this.keySerde = init.keySerde
     this.valueSerde = init.valueSerde
     this.otherValueSerde = init.otherValueSerde
-    this.name = init.name
+  }
+
+  protected get optionsName(): string {
+    return 'Joined'
   }
 
   static with<K, V, VO>(
@@ -37,9 +41,5 @@ export class Joined<K, V, VO> {
 
   static as<K, V, VO>(name: string): Joined<K, V, VO> {
     return new Joined<K, V, VO>({ name: validateName('Joined.as()', name) })
-  }
-
-  withName(name: string): Joined<K, V, VO> {
-    return new Joined<K, V, VO>({ ...this, name: validateName('Joined.withName()', name) })
   }
 }

@@ -5,6 +5,7 @@
 import type { Serde } from '../serdes.ts'
 import type { StreamPartitioner } from './functions.ts'
 import { validateName } from './named.ts'
+import { SerdeOptions } from './option-object.ts'
 
 /**
  * Options of `KStream.to()`; immutable.
@@ -14,17 +15,16 @@ import { validateName } from './named.ts'
  * stream.to('f1.laps', Produced.with(Serdes.string(), Serdes.json()).withStreamPartitioner((t, k, v, n) => v.car % n))
  * ```
  */
-export class Produced<K, V> {
-  readonly keySerde: Serde<K> | undefined
-  readonly valueSerde: Serde<V> | undefined
+export class Produced<K, V> extends SerdeOptions<K, V> {
   readonly partitioner: StreamPartitioner<K, V> | undefined
-  readonly name: string | undefined
 
   private constructor(init: Partial<Produced<K, V>>) {
-    this.keySerde = init.keySerde
-    this.valueSerde = init.valueSerde
+    super(init)
     this.partitioner = init.partitioner
-    this.name = init.name
+  }
+
+  protected get optionsName(): string {
+    return 'Produced'
   }
 
   static with<K, V>(keySerde: Serde<K>, valueSerde: Serde<V>): Produced<K, V> {
@@ -35,19 +35,7 @@ export class Produced<K, V> {
     return new Produced<K, V>({ name: validateName('Produced.as()', name) })
   }
 
-  withKeySerde(keySerde: Serde<K>): Produced<K, V> {
-    return new Produced<K, V>({ ...this, keySerde })
-  }
-
-  withValueSerde(valueSerde: Serde<V>): Produced<K, V> {
-    return new Produced<K, V>({ ...this, valueSerde })
-  }
-
   withStreamPartitioner(partitioner: StreamPartitioner<K, V>): Produced<K, V> {
-    return new Produced<K, V>({ ...this, partitioner })
-  }
-
-  withName(name: string): Produced<K, V> {
-    return new Produced<K, V>({ ...this, name: validateName('Produced.withName()', name) })
+    return this.copy({ partitioner })
   }
 }

@@ -6,6 +6,7 @@ import { ErrorCodes, PitwallError } from '../../core/errors.ts'
 import type { Serde } from '../serdes.ts'
 import type { StreamPartitioner } from './functions.ts'
 import { validateName } from './named.ts'
+import { SerdeOptions } from './option-object.ts'
 
 /**
  * Options of `KStream.repartition()`; immutable.
@@ -15,19 +16,18 @@ import { validateName } from './named.ts'
  * stream.repartition(Repartitioned.as('by-car').withNumberOfPartitions(6))
  * ```
  */
-export class Repartitioned<K, V> {
-  readonly name: string | undefined
-  readonly keySerde: Serde<K> | undefined
-  readonly valueSerde: Serde<V> | undefined
+export class Repartitioned<K, V> extends SerdeOptions<K, V> {
   readonly numberOfPartitions: number | undefined
   readonly partitioner: StreamPartitioner<K, V> | undefined
 
   private constructor(init: Partial<Repartitioned<K, V>>) {
-    this.name = init.name
-    this.keySerde = init.keySerde
-    this.valueSerde = init.valueSerde
+    super(init)
     this.numberOfPartitions = init.numberOfPartitions
     this.partitioner = init.partitioner
+  }
+
+  protected get optionsName(): string {
+    return 'Repartitioned'
   }
 
   static as<K, V>(name: string): Repartitioned<K, V> {
@@ -45,18 +45,10 @@ export class Repartitioned<K, V> {
         `Repartitioned.withNumberOfPartitions(): numberOfPartitions must be a positive integer, got ${numberOfPartitions}`,
       )
     }
-    return new Repartitioned<K, V>({ ...this, numberOfPartitions })
+    return this.copy({ numberOfPartitions })
   }
 
   withStreamPartitioner(partitioner: StreamPartitioner<K, V>): Repartitioned<K, V> {
-    return new Repartitioned<K, V>({ ...this, partitioner })
-  }
-
-  withKeySerde(keySerde: Serde<K>): Repartitioned<K, V> {
-    return new Repartitioned<K, V>({ ...this, keySerde })
-  }
-
-  withValueSerde(valueSerde: Serde<V>): Repartitioned<K, V> {
-    return new Repartitioned<K, V>({ ...this, valueSerde })
+    return this.copy({ partitioner })
   }
 }

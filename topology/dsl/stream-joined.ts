@@ -6,6 +6,7 @@
 import type { Serde } from '../serdes.ts'
 import type { StoreType } from './materialized.ts'
 import { validateName } from './named.ts'
+import { OptionObject } from './option-object.ts'
 
 /**
  * Options of `KStream.join/leftJoin/outerJoin(otherStream, …)`; immutable.
@@ -16,12 +17,10 @@ import { validateName } from './named.ts'
  *   StreamJoined.with(Serdes.string(), lapSerde, pitSerde).withStoreName('lap-pit'))
  * ```
  */
-export class StreamJoined<K, V, VO> {
+export class StreamJoined<K, V, VO> extends OptionObject {
   readonly keySerde: Serde<K> | undefined
   readonly valueSerde: Serde<V> | undefined
   readonly otherValueSerde: Serde<VO> | undefined
-  /** Names the join processors (`<name>-join-this`, `<name>-join-other`, `<name>-merge`). */
-  readonly name: string | undefined
   /** Names the stores (`<storeName>-this-join-store`, `-other-join-store`, `-outer-shared-join-store`). */
   readonly storeName: string | undefined
   readonly storeType: StoreType | undefined
@@ -29,15 +28,19 @@ export class StreamJoined<K, V, VO> {
   readonly topicConfig: Readonly<Record<string, string>>
 
   private constructor(init: Partial<StreamJoined<K, V, VO>>) {
+    super(init.name)
     this.keySerde = init.keySerde
     this.valueSerde = init.valueSerde
     this.otherValueSerde = init.otherValueSerde
-    this.name = init.name
     this.storeName = init.storeName
     this.storeType = init.storeType
     this.loggingEnabled = init.loggingEnabled ?? true
     this.topicConfig = init.topicConfig ?? {}
     Object.freeze(this)
+  }
+
+  protected get optionsName(): string {
+    return 'StreamJoined'
   }
 
   /** Serdes of the key and both sides' values. */
@@ -54,23 +57,20 @@ export class StreamJoined<K, V, VO> {
     return new StreamJoined<K, V, VO>({ name: validateName('StreamJoined.as()', name) })
   }
 
-  withName(name: string): StreamJoined<K, V, VO> {
-    return new StreamJoined<K, V, VO>({ ...this, name: validateName('StreamJoined.withName()', name) })
-  }
-
+  /** Names the stores (`<storeName>-this-join-store`, `-other-join-store`, `-outer-shared-join-store`). */
   withStoreName(storeName: string): StreamJoined<K, V, VO> {
-    return new StreamJoined<K, V, VO>({ ...this, storeName: validateName('StreamJoined.withStoreName()', storeName) })
+    return this.copy({ storeName: validateName('StreamJoined.withStoreName()', storeName) })
   }
 
   withStoreType(storeType: StoreType): StreamJoined<K, V, VO> {
-    return new StreamJoined<K, V, VO>({ ...this, storeType })
+    return this.copy({ storeType })
   }
 
   withLoggingEnabled(topicConfig: Readonly<Record<string, string>> = {}): StreamJoined<K, V, VO> {
-    return new StreamJoined<K, V, VO>({ ...this, loggingEnabled: true, topicConfig })
+    return this.copy({ loggingEnabled: true, topicConfig })
   }
 
   withLoggingDisabled(): StreamJoined<K, V, VO> {
-    return new StreamJoined<K, V, VO>({ ...this, loggingEnabled: false })
+    return this.copy({ loggingEnabled: false })
   }
 }

@@ -25,6 +25,25 @@ export function checkDuration(where: string, argument: string, value: unknown, m
 }
 
 /**
+ * Checks the span and grace of a window factory (`of...AndGrace`, or `of...WithNoGrace` with the
+ * grace left out): the span at least `minSpan` ms, the grace at least 0.
+ *
+ * @example
+ * ```ts
+ * const [gap, grace] = checkSpanAndGrace('SessionWindows.ofInactivityGapAndGrace', 'inactivityGap', 30_000, 5_000)
+ * ```
+ */
+export function checkSpanAndGrace(
+  where: string,
+  spanArgument: string,
+  spanMs: unknown,
+  graceMs: unknown = 0,
+  minSpan = 1,
+): [spanMs: number, graceMs: number] {
+  return [checkDuration(where, spanArgument, spanMs, minSpan), checkDuration(where, 'grace', graceMs)]
+}
+
+/**
  * Throws a build-time invalid-argument error.
  *
  * @example

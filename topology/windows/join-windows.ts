@@ -4,7 +4,7 @@
  * records in [t - before, t + after]. Grace says how long to wait for late records before the
  * window closes and left/outer joins emit their unmatched records.
  */
-import { checkDuration, invalidArgument } from './durations.ts'
+import { checkSpanAndGrace, invalidArgument } from './durations.ts'
 
 /**
  * Join windows, symmetric by default; `before`/`after` make them asymmetric.
@@ -34,14 +34,15 @@ export class JoinWindows {
   /** Records join when their timestamps differ by at most `timeDifferenceMs`; late records wait `graceMs`. */
   static ofTimeDifferenceAndGrace(timeDifferenceMs: number, graceMs: number): JoinWindows {
     const where = 'JoinWindows.ofTimeDifferenceAndGrace'
-    const diff = checkDuration(where, 'timeDifference', timeDifferenceMs)
-    return new JoinWindows(diff, diff, checkDuration(where, 'grace', graceMs))
+    const [diff, grace] = checkSpanAndGrace(where, 'timeDifference', timeDifferenceMs, graceMs, 0)
+    return new JoinWindows(diff, diff, grace)
   }
 
   /** Records join when their timestamps differ by at most `timeDifferenceMs`; no grace. */
   static ofTimeDifferenceWithNoGrace(timeDifferenceMs: number): JoinWindows {
-    const diff = checkDuration('JoinWindows.ofTimeDifferenceWithNoGrace', 'timeDifference', timeDifferenceMs)
-    return new JoinWindows(diff, diff, 0)
+    const where = 'JoinWindows.ofTimeDifferenceWithNoGrace'
+    const [diff, grace] = checkSpanAndGrace(where, 'timeDifference', timeDifferenceMs, 0, 0)
+    return new JoinWindows(diff, diff, grace)
   }
 
   /** How far before a left record's time a right record may be (may be negative, as in Kafka). */

@@ -3,7 +3,7 @@
  * Session windows: activity periods of a key separated by at least an inactivity gap. A session is
  * [first record time, last record time], closed on both ends; sessions closer than the gap merge.
  */
-import { checkDuration } from './durations.ts'
+import { checkSpanAndGrace } from './durations.ts'
 
 /**
  * Session windows with an inactivity gap and grace.
@@ -27,17 +27,13 @@ export class SessionWindows {
   /** Sessions split by `inactivityGapMs` without records, accepting records `graceMs` late. */
   static ofInactivityGapAndGrace(inactivityGapMs: number, graceMs: number): SessionWindows {
     const where = 'SessionWindows.ofInactivityGapAndGrace'
-    return new SessionWindows(
-      checkDuration(where, 'inactivityGap', inactivityGapMs, 1),
-      checkDuration(where, 'grace', graceMs),
-    )
+    return new SessionWindows(...checkSpanAndGrace(where, 'inactivityGap', inactivityGapMs, graceMs))
   }
 
   /** Sessions split by `inactivityGapMs` with no grace. */
   static ofInactivityGapWithNoGrace(inactivityGapMs: number): SessionWindows {
     return new SessionWindows(
-      checkDuration('SessionWindows.ofInactivityGapWithNoGrace', 'inactivityGap', inactivityGapMs, 1),
-      0,
+      ...checkSpanAndGrace('SessionWindows.ofInactivityGapWithNoGrace', 'inactivityGap', inactivityGapMs),
     )
   }
 

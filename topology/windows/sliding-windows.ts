@@ -3,7 +3,7 @@
  * Sliding windows as in Kafka Streams: a window exists for every distinct set of records that fall
  * within `timeDifferenceMs` of each other. Windows are closed on both ends, [start, start + diff].
  */
-import { checkDuration } from './durations.ts'
+import { checkSpanAndGrace } from './durations.ts'
 
 /**
  * Sliding windows of a maximum time difference between records, with grace.
@@ -27,18 +27,13 @@ export class SlidingWindows {
   /** Windows of `timeDifferenceMs` (inclusive on both ends) accepting records `graceMs` late. */
   static ofTimeDifferenceAndGrace(timeDifferenceMs: number, graceMs: number): SlidingWindows {
     const where = 'SlidingWindows.ofTimeDifferenceAndGrace'
-    return new SlidingWindows(
-      checkDuration(where, 'timeDifference', timeDifferenceMs, 1),
-      checkDuration(where, 'grace', graceMs),
-    )
+    return new SlidingWindows(...checkSpanAndGrace(where, 'timeDifference', timeDifferenceMs, graceMs))
   }
 
   /** Windows of `timeDifferenceMs` with no grace. */
   static ofTimeDifferenceWithNoGrace(timeDifferenceMs: number): SlidingWindows {
-    return new SlidingWindows(
-      checkDuration('SlidingWindows.ofTimeDifferenceWithNoGrace', 'timeDifference', timeDifferenceMs, 1),
-      0,
-    )
+    const where = 'SlidingWindows.ofTimeDifferenceWithNoGrace'
+    return new SlidingWindows(...checkSpanAndGrace(where, 'timeDifference', timeDifferenceMs))
   }
 
   /** Window store retention: the processor looks back two time differences, plus grace. */

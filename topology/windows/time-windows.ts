@@ -4,7 +4,7 @@
  * it is smaller. Windows are half-open [start, end), as in Kafka Streams' TimeWindows.
  */
 import type { Window } from '../../stores/api.ts'
-import { checkDuration, invalidArgument } from './durations.ts'
+import { checkDuration, checkSpanAndGrace, invalidArgument } from './durations.ts'
 
 /**
  * Tumbling or hopping windows with a grace period for out-of-order records.
@@ -31,14 +31,14 @@ export class TimeWindows {
 
   /** Tumbling windows of `sizeMs`; records later than the window end are dropped. */
   static ofSizeWithNoGrace(sizeMs: number): TimeWindows {
-    const size = checkDuration('TimeWindows.ofSizeWithNoGrace', 'size', sizeMs, 1)
-    return new TimeWindows(size, size, 0)
+    const [size, grace] = checkSpanAndGrace('TimeWindows.ofSizeWithNoGrace', 'size', sizeMs)
+    return new TimeWindows(size, size, grace)
   }
 
   /** Tumbling windows of `sizeMs` that accept records up to `graceMs` after the window end. */
   static ofSizeAndGrace(sizeMs: number, graceMs: number): TimeWindows {
-    const size = checkDuration('TimeWindows.ofSizeAndGrace', 'size', sizeMs, 1)
-    return new TimeWindows(size, size, checkDuration('TimeWindows.ofSizeAndGrace', 'grace', graceMs))
+    const [size, grace] = checkSpanAndGrace('TimeWindows.ofSizeAndGrace', 'size', sizeMs, graceMs)
+    return new TimeWindows(size, size, grace)
   }
 
   /** Hopping windows: a new window starts every `advanceMs` (0 < advance <= size). */
