@@ -6,13 +6,13 @@
  * end is later than `streamTime - retention`, stream time being the largest session end put so far.
  */
 import type { Serde } from '../../topology/serdes.ts'
-import type { ChangelogRecord, KeyValue, RestorableStore, SessionStore, StateStoreContext, Windowed } from '../api.ts'
+import type { KeyValue, SessionStore, Windowed } from '../api.ts'
 import type { BytesEntry, BytesStore } from './bytes-store.ts'
 import type { CachingKeyValueStore } from './caching-key-value-store.ts'
 import { decodeRecordKey, encodeSessionKey, MAX_TIME, MIN_TIME, sessionWindowOf } from './key-encoding.ts'
 import type { FlushListener } from './metered-key-value-store.ts'
+import { MeteredSegmentedStore } from './metered-store.ts'
 import type { SegmentedBytesStore } from './segmented-bytes-store.ts'
-import { StoreMetering } from './store-metering.ts'
 
 /**
  * A typed session store.
@@ -23,14 +23,7 @@ import { StoreMetering } from './store-metering.ts'
  * for await (const s of store.findSessions('car-44', 500, 1_000)) console.log(s.key.window, s.value)
  * ```
  */
-export class MeteredSessionStore<K, V> implements SessionStore<K, V>, RestorableStore {
-  readonly retentionMs: number
-  readonly #wrapped: BytesStore
-  readonly #segments: SegmentedBytesStore
-  readonly #cache: CachingKeyValueStore | undefined
-  readonly #m: StoreMetering<K, V>
-  #streamTime = Number.NEGATIVE_INFINITY
-
+export class MeteredSessionStore<K, V> extends MeteredSegmentedStore<K, V> implements SessionStore<K, V> {
   constructor(
     wrapped: BytesStore,
     segments: SegmentedBytesStore,
@@ -38,35 +31,17 @@ export class MeteredSessionStore<K, V> implements SessionStore<K, V>, Restorable
     retentionMs: number,
     cache?: CachingKeyValueStore,
   ) {
-    this.#wrapped = wrapped
-    this.#segments = segments
-    this.#cache = cache
-    this.retentionMs = retentionMs
-    this.#m = new StoreMetering(wrapped.name, serdes.key, serdes.value)
-  }
-
-  get name(): string {
-    return this.#wrapped.name
-  }
-
-  get persistent(): boolean {
-    return this.#wrapped.persistent
-  }
-
-  async init(context: StateStoreContext): Promise<void> {
-    await this.#wrapped.init(context)
-    this.#m.open(context)
-  }
-
-  #live(end: number): boolean {
-    return end > Math.max(this.#streamTime, this.#segments.observedStreamTime()) - this.retentionMs
+    super(wrapped, segments, serdes, retentionMs, cache)
   }
 
   #write(operation: string, sessionKey: Windowed<K>, value: V | null): Promise<void> {
-    return this.#m.time(operation, async () => {
+    return this.metering.time(operation, async () => {
       const { start, end } = sessionKey.window
-      if (end > this.#streamTime) this.#streamTime = end
-      await this.#wrapped.put(encodeSessionKey(this.#m.keyBytes(sessionKey.key), start, end), this.#m.valueBytes(value))
+      this.observe(end)
+      await this.wrapped.put(
+        encodeSessionKey(this.metering.keyBytes(sessionKey.key), start, end),
+        this.metering.valueBytes(value),
+      )
     })
   }
 
@@ -79,21 +54,21 @@ export class MeteredSessionStore<K, V> implements SessionStore<K, V>, Restorable
   }
 
   #sessions(operation: string, key: K, earliestEnd: number, latestStart: number) {
-    return this.#m.iterate(
+    return this.metering.iterate(
       operation,
       () => {
-        const keyBytes = this.#m.keyBytes(key)
+        const keyBytes = this.metering.keyBytes(key)
         const range = {
           gte: encodeSessionKey(keyBytes, MIN_TIME, Math.max(earliestEnd, MIN_TIME)),
           lte: encodeSessionKey(keyBytes, MAX_TIME, MAX_TIME),
           timeFrom: earliestEnd,
         }
-        return this.#wrapped.scan(range)
+        return this.wrapped.scan(range)
       },
       (e: BytesEntry): KeyValue<Windowed<K>, V> | undefined => {
         const window = sessionWindowOf(e.key)
-        if (window.start > latestStart || !this.#live(window.end)) return undefined
-        return { key: { key, window }, value: this.#m.value(e.value) }
+        if (window.start > latestStart || !this.isLive(window.end)) return undefined
+        return { key: { key, window }, value: this.metering.value(e.value) }
       },
     )
   }
@@ -111,10 +86,10 @@ export class MeteredSessionStore<K, V> implements SessionStore<K, V>, Restorable
   }
 
   fetchSession(key: K, sessionStart: number, sessionEnd: number): Promise<V | undefined> {
-    return this.#m.time('fetch-session', async () => {
-      if (!this.#live(sessionEnd)) return undefined
-      const bytes = await this.#wrapped.get(encodeSessionKey(this.#m.keyBytes(key), sessionStart, sessionEnd))
-      return bytes === undefined ? undefined : this.#m.value(bytes)
+    return this.metering.time('fetch-session', async () => {
+      if (!this.isLive(sessionEnd)) return undefined
+      const bytes = await this.wrapped.get(encodeSessionKey(this.metering.keyBytes(key), sessionStart, sessionEnd))
+      return bytes === undefined ? undefined : this.metering.value(bytes)
     })
   }
 
@@ -127,28 +102,9 @@ export class MeteredSessionStore<K, V> implements SessionStore<K, V>, Restorable
    * ```
    */
   setFlushListener(listener: FlushListener<Windowed<K>, V>): boolean {
-    if (this.#cache === undefined) return false
-    this.#cache.setFlushListener((key, newValue, oldValue, timestamp) => {
-      const windowed = { key: this.#m.key(decodeRecordKey(key)), window: sessionWindowOf(key) }
-      return listener(windowed, this.#m.optionalValue(newValue), this.#m.optionalValue(oldValue), timestamp)
-    })
-    return true
-  }
-
-  flush(): Promise<void> {
-    return this.#m.time('flush', () => this.#wrapped.flush())
-  }
-
-  restoreBatch(records: ReadonlyArray<ChangelogRecord>): Promise<void> {
-    return this.#m.time('restore', () => this.#wrapped.restoreBatch(records))
-  }
-
-  async close(): Promise<void> {
-    this.#m.closed()
-    await this.#wrapped.close()
-  }
-
-  isOpen(): boolean {
-    return this.#m.isOpen && this.#wrapped.isOpen()
+    return this.listenToCache(listener, (key) => ({
+      key: this.metering.key(decodeRecordKey(key)),
+      window: sessionWindowOf(key),
+    }))
   }
 }

@@ -9,13 +9,13 @@
  * ignored, as in Kafka Streams.
  */
 import type { Serde } from '../../topology/serdes.ts'
-import type { ChangelogRecord, KeyValue, RestorableStore, StateStoreContext, Windowed, WindowStore } from '../api.ts'
+import type { KeyValue, Windowed, WindowStore } from '../api.ts'
 import type { BytesEntry, BytesStore, ScanRange } from './bytes-store.ts'
 import type { CachingKeyValueStore } from './caching-key-value-store.ts'
 import { decodeRecordKey, encodeWindowKey, MAX_SEQ, windowStartOf } from './key-encoding.ts'
 import type { FlushListener } from './metered-key-value-store.ts'
+import { MeteredSegmentedStore } from './metered-store.ts'
 import type { SegmentedBytesStore } from './segmented-bytes-store.ts'
-import { StoreMetering } from './store-metering.ts'
 
 /** The shape of a window store. */
 export interface WindowStoreOptions {
@@ -41,15 +41,9 @@ export interface FlushedWindowWrite<K, V> {
  * await store.fetch('car-44', 60_000) // 3
  * ```
  */
-export class MeteredWindowStore<K, V> implements WindowStore<K, V>, RestorableStore {
-  readonly retentionMs: number
+export class MeteredWindowStore<K, V> extends MeteredSegmentedStore<K, V> implements WindowStore<K, V> {
   readonly windowSizeMs: number
   readonly #dups: boolean
-  readonly #wrapped: BytesStore
-  readonly #segments: SegmentedBytesStore
-  readonly #cache: CachingKeyValueStore | undefined
-  readonly #m: StoreMetering<K, V>
-  #streamTime = Number.NEGATIVE_INFINITY
   #seq = 0
   /** The last window key encoded (without sequence number): fetch then put of one window encode it once. */
   #lastKeyBytes: Uint8Array | undefined
@@ -63,43 +57,22 @@ export class MeteredWindowStore<K, V> implements WindowStore<K, V>, RestorableSt
     options: WindowStoreOptions,
     cache?: CachingKeyValueStore,
   ) {
-    this.#wrapped = wrapped
-    this.#segments = segments
-    this.#cache = cache
-    this.retentionMs = options.retentionMs
+    super(wrapped, segments, serdes, options.retentionMs, cache)
     this.windowSizeMs = options.windowSizeMs
     this.#dups = options.retainDuplicates
-    this.#m = new StoreMetering(wrapped.name, serdes.key, serdes.value)
-  }
-
-  get name(): string {
-    return this.#wrapped.name
-  }
-
-  get persistent(): boolean {
-    return this.#wrapped.persistent
-  }
-
-  async init(context: StateStoreContext): Promise<void> {
-    await this.#wrapped.init(context)
-    this.#m.open(context)
-  }
-
-  #live(start: number): boolean {
-    return start > Math.max(this.#streamTime, this.#segments.observedStreamTime()) - this.retentionMs
   }
 
   put(key: K, value: V | null, windowStart: number): Promise<void> {
-    return this.#m.time('put', async () => {
+    return this.metering.time('put', async () => {
       if (this.#dups && value === null) return
-      if (windowStart > this.#streamTime) this.#streamTime = windowStart
-      const keyBytes = this.#m.keyBytes(key)
+      this.observe(windowStart)
+      const keyBytes = this.metering.keyBytes(key)
       let windowKey: Uint8Array
       if (this.#dups) {
         this.#seq = (this.#seq + 1) >>> 0
         windowKey = encodeWindowKey(keyBytes, windowStart, this.#seq)
       } else windowKey = this.#windowKey(keyBytes, windowStart)
-      await this.#wrapped.put(windowKey, this.#m.valueBytes(value))
+      await this.wrapped.put(windowKey, this.metering.valueBytes(value))
     })
   }
 
@@ -124,40 +97,40 @@ export class MeteredWindowStore<K, V> implements WindowStore<K, V>, RestorableSt
   }
 
   fetch(key: K, windowStart: number): Promise<V | undefined> {
-    return this.#m.time('fetch', async () => {
-      if (!this.#live(windowStart)) return undefined
-      const keyBytes = this.#m.keyBytes(key)
+    return this.metering.time('fetch', async () => {
+      if (!this.isLive(windowStart)) return undefined
+      const keyBytes = this.metering.keyBytes(key)
       if (!this.#dups) {
-        const bytes = await this.#wrapped.get(this.#windowKey(keyBytes, windowStart))
-        return bytes === undefined ? undefined : this.#m.value(bytes)
+        const bytes = await this.wrapped.get(this.#windowKey(keyBytes, windowStart))
+        return bytes === undefined ? undefined : this.metering.value(bytes)
       }
-      for await (const e of this.#wrapped.scan(this.#keyRange(keyBytes, windowStart, windowStart))) {
-        return this.#m.value(e.value)
+      for await (const e of this.wrapped.scan(this.#keyRange(keyBytes, windowStart, windowStart))) {
+        return this.metering.value(e.value)
       }
       return undefined
     })
   }
 
   fetchRange(key: K, timeFrom: number, timeTo: number): AsyncIterable<KeyValue<number, V>> {
-    return this.#m.iterate(
+    return this.metering.iterate(
       'fetch-range',
-      () => this.#wrapped.scan(this.#keyRange(this.#m.keyBytes(key), timeFrom, timeTo)),
+      () => this.wrapped.scan(this.#keyRange(this.metering.keyBytes(key), timeFrom, timeTo)),
       (e: BytesEntry) => {
         const start = windowStartOf(e.key, this.#dups)
-        return this.#live(start) ? { key: start, value: this.#m.value(e.value) } : undefined
+        return this.isLive(start) ? { key: start, value: this.metering.value(e.value) } : undefined
       },
     )
   }
 
   #windowed(operation: string, range: ScanRange, from: number, to: number): AsyncIterable<KeyValue<Windowed<K>, V>> {
-    return this.#m.iterate(
+    return this.metering.iterate(
       operation,
-      () => this.#wrapped.scan(range),
+      () => this.wrapped.scan(range),
       (e: BytesEntry) => {
         const start = windowStartOf(e.key, this.#dups)
-        if (start < from || start > to || !this.#live(start)) return undefined
+        if (start < from || start > to || !this.isLive(start)) return undefined
         const window = { start, end: start + this.windowSizeMs }
-        return { key: { key: this.#m.key(decodeRecordKey(e.key)), window }, value: this.#m.value(e.value) }
+        return { key: { key: this.metering.key(decodeRecordKey(e.key)), window }, value: this.metering.value(e.value) }
       },
     )
   }
@@ -179,28 +152,10 @@ export class MeteredWindowStore<K, V> implements WindowStore<K, V>, RestorableSt
    * ```
    */
   setFlushListener(listener: FlushListener<Windowed<K>, V>): boolean {
-    if (this.#cache === undefined) return false
-    this.#cache.setFlushListener((key, newValue, oldValue, timestamp) => {
+    return this.listenToCache(listener, (key) => {
       const start = windowStartOf(key, this.#dups)
-      const windowed = { key: this.#m.key(decodeRecordKey(key)), window: { start, end: start + this.windowSizeMs } }
-      return listener(windowed, this.#m.optionalValue(newValue), this.#m.optionalValue(oldValue), timestamp)
+      return { key: this.metering.key(decodeRecordKey(key)), window: { start, end: start + this.windowSizeMs } }
     })
-    return true
-  }
-
-  /** The key's bytes, as this store writes them (for the object cache's scan order). */
-  serializeKey(key: K): Uint8Array {
-    return this.#m.keyBytes(key)
-  }
-
-  /** Advances stream time for a put an object cache above holds (its windows expire others now). */
-  observe(windowStart: number): void {
-    if (windowStart > this.#streamTime) this.#streamTime = windowStart
-  }
-
-  /** Whether a window of this start is visible (not expired) at the current stream time. */
-  isLive(windowStart: number): boolean {
-    return this.#live(windowStart)
   }
 
   /**
@@ -208,32 +163,9 @@ export class MeteredWindowStore<K, V> implements WindowStore<K, V>, RestorableSt
    * batch with their own timestamps; returns the value bytes written (null: deleted).
    */
   writeFlushed(writes: ReadonlyArray<FlushedWindowWrite<K, V>>): Promise<(Uint8Array | null)[]> {
-    return this.#m.time('flush', async () => {
-      const values = writes.map((w) => this.#m.valueBytes(w.value))
-      await this.#wrapped.putAll(
-        writes.map((w, i) => {
-          this.observe(w.start)
-          return { key: this.#windowKey(this.#m.keyBytes(w.key), w.start), value: values[i]!, timestamp: w.timestamp }
-        }),
-      )
-      return values
+    return this.writeBatch(writes, (w) => {
+      this.observe(w.start)
+      return this.#windowKey(this.metering.keyBytes(w.key), w.start)
     })
-  }
-
-  flush(): Promise<void> {
-    return this.#m.time('flush', () => this.#wrapped.flush())
-  }
-
-  restoreBatch(records: ReadonlyArray<ChangelogRecord>): Promise<void> {
-    return this.#m.time('restore', () => this.#wrapped.restoreBatch(records))
-  }
-
-  async close(): Promise<void> {
-    this.#m.closed()
-    await this.#wrapped.close()
-  }
-
-  isOpen(): boolean {
-    return this.#m.isOpen && this.#wrapped.isOpen()
   }
 }
