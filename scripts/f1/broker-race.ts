@@ -128,8 +128,13 @@ export async function runBrokerRace(options: BrokerRaceOptions): Promise<BrokerR
 /**
  * Waits until every partition of freshly created topics answers ListOffsets: a worker started on
  * topics the broker is still setting up has been seen to stall after OFFSET_OUT_OF_RANGE.
+ *
+ * @example
+ * ```ts
+ * await waitListable(['127.0.0.1:19092'], ['it-1.f1.telemetry.raw'])
+ * ```
  */
-async function waitListable(brokers: readonly string[], topics: string[]): Promise<void> {
+export async function waitListable(brokers: readonly string[], topics: string[]): Promise<void> {
   const kafka = new Kafka({ clientId: 'pitwall-f1-race-watch', brokers: [...brokers], logLevel: logLevel.NOTHING })
   const admin = kafka.admin()
   await admin.connect()

@@ -1,8 +1,10 @@
 /**
  * @module
  * Creates the F1 application's topics (topology/f1/topics.ts) on a broker when they are missing,
- * with the requested partition counts; compacted topics get `cleanup.policy=compact`. An optional
- * prefix namespaces every topic, so tests and scoring runs never share data with the stack.
+ * with the requested partition counts; compacted topics get `cleanup.policy=compact`. Topics never
+ * expire by age by default (`retention.ms=-1`): OpenF1 replays and simulated races carry old event
+ * timestamps, which the broker's time retention would delete within minutes. An optional prefix
+ * namespaces every topic, so tests and scoring runs never share data with the stack.
  */
 import { Kafka, logLevel } from 'kafkajs'
 import { ErrorCodes, PitwallError } from '../../core/errors.ts'
@@ -17,6 +19,29 @@ export interface F1TopicOptions {
   readonly sessionPartitions?: number
   /** Prepended to every topic name, e.g. `it-42.`. */
   readonly prefix?: string
+  /**
+   * `retention.ms` of the created topics (default -1: never deleted by age, since replayed and
+   * simulated records carry old timestamps); `null` keeps the broker's default.
+   */
+  readonly retentionMs?: number | null
+}
+
+/**
+ * The topic configuration entries of a new F1 topic.
+ *
+ * @example
+ * ```ts
+ * f1TopicConfig({ compacted: true }, -1) // [{ name: 'cleanup.policy', value: 'compact' }, { name: 'retention.ms', value: '-1' }]
+ * ```
+ */
+export function f1TopicConfig(
+  spec: { readonly compacted: boolean },
+  retentionMs: number | null = -1,
+): { name: string; value: string }[] {
+  return [
+    ...(spec.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : []),
+    ...(retentionMs === null ? [] : [{ name: 'retention.ms', value: String(retentionMs) }]),
+  ]
 }
 
 /** What {@link ensureF1Topics} found. */
@@ -26,8 +51,8 @@ export interface F1TopicReport {
 }
 
 /**
- * Creates the missing F1 topics (RF 1) and waits for their leaders; existing topics are kept as
- * they are, but a per-car topic with a different partition count is an error (joins need equal
+ * Creates the missing F1 topics (RF 1, `retention.ms` from `options.retentionMs`) and waits for
+ * their leaders; existing topics are kept as they are, but a per-car topic with a different partition count is an error (joins need equal
  * counts).
  *
  * @example
@@ -59,7 +84,7 @@ export async function ensureF1Topics(options: F1TopicOptions): Promise<F1TopicRe
           topic: spec.name,
           numPartitions: spec.partitions,
           replicationFactor: 1,
-          configEntries: spec.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+          configEntries: f1TopicConfig(spec, options.retentionMs),
         })),
       })
     }

@@ -1,0 +1,111 @@
+/**
+ * @module
+ * The read_committed observer of the F1 broker bench: counts the records visible on the clean and
+ * quarantine topics (every raw record ends on exactly one of them) and keeps, for clean records,
+ * (time visible here - record timestamp): the input's timestamp, which the topology keeps.
+ */
+import { Consumer, FetchIsolationLevels } from '@platformatic/kafka'
+import { ErrorCodes, PitwallError } from '../../core/errors.ts'
+
+/** A running observer. */
+export interface F1Observer {
+  /** Clean + quarantine records seen so far. */
+  seen(): number
+  /** Wall-clock time (ms) the first clean record was seen, if any. */
+  firstSeenAt(): number | undefined
+  /** Resolves with the wall-clock time (ms) at which `count` records had been seen. */
+  reached(count: number, timeoutMs: number): Promise<number>
+  /** Latencies (ms) of the clean records whose timestamp is at or after `from`. */
+  latencies(from: number): Float64Array
+  close(): Promise<void>
+}
+
+/**
+ * Starts observing `cleanTopic` and `quarantineTopic` from their beginning.
+ *
+ * @example
+ * ```ts
+ * const obs = await observeF1(brokers, 'r1.f1.telemetry.clean', 'r1.f1.telemetry.quarantine')
+ * const doneAt = await obs.reached(rawRecords, 600_000)
+ * ```
+ */
+export async function observeF1(
+  brokers: readonly string[],
+  cleanTopic: string,
+  quarantineTopic: string,
+): Promise<F1Observer> {
+  let seen = 0
+  let first: number | undefined
+  let stamps = new Float64Array(1 << 16)
+  let lags = new Float64Array(1 << 16)
+  let kept = 0
+  const waiters: Array<{ count: number; done: (t: number) => void }> = []
+  const consumer = new Consumer({
+    clientId: 'pitwall-f1-bench-observer',
+    groupId: `pitwall-f1-bench-observer-${process.pid}-${Date.now()}`,
+    bootstrapBrokers: [...brokers],
+    isolationLevel: FetchIsolationLevels.READ_COMMITTED,
+    maxWaitTime: 20,
+    maxBytes: 8 * 1024 * 1024,
+    maxBytesPerPartition: 1024 * 1024,
+    autocommit: false,
+    sessionTimeout: 10_000,
+    heartbeatInterval: 1000,
+  })
+  const stream = await consumer.consume({ topics: [cleanTopic, quarantineTopic], mode: 'earliest' })
+  stream.on('data', (message) => {
+    const now = Date.now()
+    seen++
+    if (message.topic === cleanTopic) {
+      first ??= now
+      if (kept === stamps.length) {
+        const grow = (a: Float64Array) => {
+          const b = new Float64Array(a.length * 2)
+          b.set(a)
+          return b
+        }
+        stamps = grow(stamps)
+        lags = grow(lags)
+      }
+      const ts = Number(message.timestamp)
+      stamps[kept] = ts
+      lags[kept++] = now - ts
+    }
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      if (seen >= waiters[i]!.count) waiters.splice(i, 1)[0]!.done(now)
+    }
+  })
+  return {
+    seen: () => seen,
+    firstSeenAt: () => first,
+    reached: (count, timeoutMs) =>
+      new Promise<number>((resolve, reject) => {
+        if (seen >= count) return resolve(Date.now())
+        const timer = setTimeout(() => {
+          reject(
+            new PitwallError(
+              ErrorCodes.RUNTIME_STATE,
+              `f1 bench observer: ${seen} of ${count} clean+quarantine records seen in ${timeoutMs} ms`,
+              { details: { seen, expected: count } },
+            ),
+          )
+        }, timeoutMs)
+        waiters.push({
+          count,
+          done: (t) => {
+            clearTimeout(timer)
+            resolve(t)
+          },
+        })
+      }),
+    latencies: (from) => {
+      const out: number[] = []
+      for (let i = 0; i < kept; i++) if (stamps[i]! >= from) out.push(lags[i]!)
+      return Float64Array.from(out)
+    },
+    close: async () => {
+      await stream.close()
+      await consumer.close(true)
+    },
+  }
+}

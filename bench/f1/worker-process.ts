@@ -1,0 +1,119 @@
+/**
+ * @module
+ * Spawns the F1 worker as the production CLI (`topology/cli/worker.ts`) in its own process, so
+ * its CPU time (/proc/<pid>/stat) and peak RSS (VmHWM) are its own, and stops it with SIGTERM
+ * (commit, close) like an operator would. Only the process started here is ever signalled.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { sampleRss } from '../workload/rss.ts'
+import { TOPIC_PREFIX_ENV } from './worker-topology.ts'
+
+const repoRoot = resolve(import.meta.dirname, '..', '..')
+
+/** How to run the worker. */
+export interface F1WorkerSpec {
+  readonly brokers: readonly string[]
+  readonly applicationId: string
+  readonly prefix: string
+  readonly stateDir: string
+  readonly commitIntervalMs: number
+  /** Extra Node flags, e.g. `--cpu-prof`. */
+  readonly nodeFlags?: readonly string[]
+}
+
+/** A running F1 worker. */
+export interface F1Worker {
+  readonly pid: number
+  readonly exited: Promise<number | string>
+  /** User + system CPU time of the process so far, ms. */
+  cpuMs(): number
+  /** SIGTERM (SIGKILL after 20 s); resolves with the peak RSS in bytes once the process is gone. */
+  stop(): Promise<number>
+  stderrTail(): string
+}
+
+// clock ticks per second of /proc/<pid>/stat: 100 on every Linux this runs on (USER_HZ)
+const TICKS_PER_SECOND = 100
+
+function cpuMsOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Starts the F1 worker CLI under exactly_once_v2 with LevelDB stores (the production defaults).
+ *
+ * @example
+ * ```ts
+ * const worker = startF1Worker({ brokers, applicationId: 'b1', prefix: 'b1.', stateDir, commitIntervalMs: 100 })
+ * const rss = await worker.stop()
+ * ```
+ */
+export function startF1Worker(spec: F1WorkerSpec, log: (line: string) => void): F1Worker {
+  const env: NodeJS.ProcessEnv = {}
+  // the worker's configuration rejects PITWALL_* variables it does not know (the bench sets some)
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('PITWALL_')) env[k] = v
+  Object.assign(env, {
+    PITWALL_BROKERS: spec.brokers.join(','),
+    PITWALL_APPLICATION_ID: spec.applicationId,
+    PITWALL_STATE_DIR: spec.stateDir,
+    PITWALL_PROCESSING_GUARANTEE: 'exactly_once_v2',
+    PITWALL_COMMIT_INTERVAL_MS: String(spec.commitIntervalMs),
+    PITWALL_LOG_LEVEL: 'warn',
+    [TOPIC_PREFIX_ENV]: spec.prefix,
+  })
+  const args = [
+    ...(spec.nodeFlags ?? []),
+    resolve(repoRoot, 'topology/cli/worker.ts'),
+    '--topology',
+    resolve(import.meta.dirname, 'worker-topology.ts'),
+    '--dead-letter-topic',
+    `${spec.prefix}f1.telemetry.quarantine`,
+  ]
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const pid = child.pid!
+  const rss = sampleRss(pid)
+  let lastCpuMs = 0
+  let tail: string[] = []
+  const keep = (chunk: Buffer) => {
+    const lines = chunk.toString().split('\n').filter(Boolean)
+    tail = [...tail, ...lines].slice(-30)
+    // the CLI logs at info (task creation, restores, progress): only warnings and errors are news
+    for (const line of lines) if (!/ (INFO|DEBUG) /.test(line)) log(`[f1 worker ${pid}] ${line.slice(0, 300)}`)
+  }
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
+  let alive = true
+  const exited = new Promise<number | string>((done) => {
+    child.on('exit', (code, signal) => {
+      alive = false
+      done(code ?? signal ?? 'unknown')
+    })
+  })
+  return {
+    pid,
+    exited,
+    cpuMs: () => {
+      lastCpuMs = cpuMsOf(pid) ?? lastCpuMs
+      return lastCpuMs
+    },
+    stderrTail: () => tail.join('\n'),
+    stop: async () => {
+      const peak = rss.stop()
+      if (alive) {
+        child.kill('SIGTERM')
+        const timer = setTimeout(() => alive && child.kill('SIGKILL'), 20_000)
+        await exited
+        clearTimeout(timer)
+      }
+      return peak
+    },
+  }
+}
