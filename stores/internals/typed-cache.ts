@@ -39,6 +39,37 @@ export interface TypedEntry<V> {
 }
 
 /**
+ * The fields of a new entry, not yet in a cache: a clean read (`stored` known) or a dirty write.
+ *
+ * @example
+ * ```ts
+ * const entry = { ...newTypedEntry(value, undefined, true, key.length), key }
+ * ```
+ */
+export function newTypedEntry<V>(
+  value: V | null,
+  stored: V | null | undefined,
+  dirty: boolean,
+  keyLength: number,
+): TypedEntry<V> {
+  return {
+    value,
+    dirty,
+    timestamp: 0,
+    stored,
+    previous: undefined,
+    size: 0,
+    keyLength,
+    valueBytes: undefined,
+    cached: false,
+    older: null,
+    newer: null,
+    prevDirty: null,
+    nextDirty: null,
+  }
+}
+
+/**
  * A size-accounted LRU list of typed entries with a write-order list of the dirty ones.
  *
  * @example

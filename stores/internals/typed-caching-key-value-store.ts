@@ -11,12 +11,13 @@
  * Values are shared, not copied: what `get` returns is the cached object, and what `put` is given
  * is kept. Treat both as immutable (an update puts a new object), as the DSL's operators do.
  */
-import type { ChangelogRecord, KeyValue, KeyValueStore, RestorableStore, StateStoreContext } from '../api.ts'
+import type { KeyValue, KeyValueStore } from '../api.ts'
 import { aboveLower, belowUpper, prefixRange, type ScanRange } from './bytes-store.ts'
 import { DEFAULT_CACHE_MAX_BYTES } from './caching-key-value-store.ts'
 import { compareBytes } from './key-encoding.ts'
-import type { FlushListener, MeteredKeyValueStore } from './metered-key-value-store.ts'
-import { TypedCache, type TypedEntry } from './typed-cache.ts'
+import type { MeteredKeyValueStore } from './metered-key-value-store.ts'
+import { newTypedEntry, type TypedEntry } from './typed-cache.ts'
+import { TypedCachingStore } from './typed-caching-store.ts'
 import { mergeOver } from './typed-merge.ts'
 
 interface Entry<K, V> extends TypedEntry<V> {
@@ -43,123 +44,89 @@ export function identityOf(key: unknown, bytes: () => Uint8Array): string {
  * await store.put('car-44', { laps: 3 }) // kept as the object until the next flush
  * ```
  */
-export class TypedCachingKeyValueStore<K, V> implements KeyValueStore<K, V>, RestorableStore {
-  readonly #inner: MeteredKeyValueStore<K, V>
-  readonly #maxBytes: number
-  readonly #cache = new TypedCache<V, Entry<K, V>>()
+export class TypedCachingKeyValueStore<K, V>
+  extends TypedCachingStore<K, V, Entry<K, V>, MeteredKeyValueStore<K, V>>
+  implements KeyValueStore<K, V>
+{
   readonly #index = new Map<string, Entry<K, V>>()
   /** The entry last looked up or added: a read-modify-write finds it again without the map. */
   #last: Entry<K, V> | undefined
-  #listener: FlushListener<K, V> | undefined
-  #context: StateStoreContext | undefined
 
   constructor(inner: MeteredKeyValueStore<K, V>, maxBytes = DEFAULT_CACHE_MAX_BYTES) {
-    this.#inner = inner
-    this.#maxBytes = maxBytes
+    super(inner, maxBytes)
   }
 
-  get name(): string {
-    return this.#inner.name
+  protected forget(entry: Entry<K, V>): void {
+    this.#index.delete(entry.id)
   }
 
-  get persistent(): boolean {
-    return this.#inner.persistent
+  protected clearIndex(): void {
+    this.#index.clear()
   }
 
-  /** Estimated bytes the cache holds. */
-  get cachedBytes(): number {
-    return this.#cache.sizeBytes
+  protected readStored(entry: Entry<K, V>): Promise<V | undefined> {
+    return this.inner.get(entry.key)
   }
 
-  async init(context: StateStoreContext): Promise<void> {
-    this.#context = context
-    await this.#inner.init(context)
-  }
-
-  isOpen(): boolean {
-    return this.#inner.isOpen()
-  }
-
-  /**
-   * Forwards each flushed key with its new value and the value of its previous flush.
-   *
-   * @example
-   * ```ts
-   * store.setFlushListener((key, newValue, oldValue, ts) => ctx.forward({ key, value: { newValue, oldValue }, timestamp: ts }))
-   * ```
-   */
-  setFlushListener(listener: FlushListener<K, V>): boolean {
-    this.#listener = listener
-    return true
+  protected listenerKey(entry: Entry<K, V>): K {
+    return entry.key
   }
 
   #bytesOf(entry: Entry<K, V>): Uint8Array {
-    entry.keyBytes ??= this.#inner.serializeKey(entry.key)
+    entry.keyBytes ??= this.inner.serializeKey(entry.key)
     return entry.keyBytes
   }
 
   #keyLength(key: K): number {
-    return typeof key === 'string' ? key.length : this.#inner.serializeKey(key).length
+    return typeof key === 'string' ? key.length : this.inner.serializeKey(key).length
   }
 
   #id(key: K): string {
-    return identityOf(key, () => this.#inner.serializeKey(key))
+    return identityOf(key, () => this.inner.serializeKey(key))
   }
 
   /** The cached entry of `id`, marked as recently used. */
   #entry(id: string): Entry<K, V> | undefined {
     const last = this.#last
-    if (last?.cached && last.id === id) return this.#cache.touch(last)
+    if (last?.cached && last.id === id) return this.cache.touch(last)
     const entry = this.#index.get(id)
     if (entry === undefined) return undefined
     this.#last = entry
-    return this.#cache.touch(entry)
+    return this.cache.touch(entry)
   }
 
   #newEntry(id: string, key: K, value: V | null, stored: V | null | undefined, dirty: boolean): Entry<K, V> {
     const entry: Entry<K, V> = {
+      ...newTypedEntry(value, stored, dirty, this.#keyLength(key)),
       id,
       key,
       keyBytes: undefined,
-      value,
-      dirty,
-      timestamp: 0,
-      stored,
-      previous: undefined,
-      size: 0,
-      keyLength: this.#keyLength(key),
-      valueBytes: undefined,
-      cached: false,
-      older: null,
-      newer: null,
-      prevDirty: null,
-      nextDirty: null,
     }
     this.#index.set(id, entry)
     this.#last = entry
-    return this.#cache.insert(entry)
+    return this.cache.insert(entry)
   }
 
   async get(key: K): Promise<V | undefined> {
     const id = this.#id(key)
     const cached = this.#entry(id)
     if (cached !== undefined) return cached.value ?? undefined
-    const value = await this.#inner.get(key)
+    const value = await this.inner.get(key)
     if (this.#entry(id) === undefined) this.#newEntry(id, key, value ?? null, value ?? null, false)
-    await this.#evict()
+    await this.evict()
     return value
   }
 
   async put(key: K, value: V | null): Promise<void> {
-    this.#write(key, value, this.#context?.currentTimestamp() ?? 0)
-    await this.#evict()
+    this.#write(key, value, this.context?.currentTimestamp() ?? 0)
+    await this.evict()
   }
 
   #write(key: K, value: V | null, timestamp: number): void {
     const id = this.#id(key)
     const entry = this.#entry(id)
     if (entry === undefined) this.#newEntry(id, key, value, undefined, true).timestamp = timestamp
-    else this.#cache.write(entry, value, timestamp)
+    else this.cache.write(entry, value, timestamp)
   }
 
   async putIfAbsent(key: K, value: V): Promise<V | undefined> {
@@ -169,9 +136,9 @@ export class TypedCachingKeyValueStore<K, V> implements KeyValueStore<K, V>, Res
   }
 
   async putAll(entries: ReadonlyArray<KeyValue<K, V | null>>): Promise<void> {
-    const now = this.#context?.currentTimestamp() ?? 0
+    const now = this.context?.currentTimestamp() ?? 0
     for (const e of entries) this.#write(e.key, e.value, now)
-    await this.#evict()
+    await this.evict()
   }
 
   async delete(key: K): Promise<V | undefined> {
@@ -180,17 +147,8 @@ export class TypedCachingKeyValueStore<K, V> implements KeyValueStore<K, V>, Res
     return previous
   }
 
-  /** Drops least recently used entries until the cache fits; a dirty one first flushes every dirty entry. */
-  async #evict(): Promise<void> {
-    while (this.#cache.sizeBytes > this.#maxBytes) {
-      const eldest = this.#cache.eldest()!
-      if (eldest.dirty) await this.#flushCache()
-      if (this.#cache.delete(eldest)) this.#index.delete(eldest.id)
-    }
-  }
-
   #scan(range: ScanRange, stored: AsyncIterable<KeyValue<K, V>>): AsyncIterable<KeyValue<K, V>> {
-    const dirty = this.#cache.dirtyEntries()
+    const dirty = this.cache.dirtyEntries()
     if (dirty.length === 0) return stored
     const sign = range.reverse === true ? -1 : 1
     const inRange = dirty
@@ -201,70 +159,30 @@ export class TypedCachingKeyValueStore<K, V> implements KeyValueStore<K, V>, Res
     return mergeOver(
       inRange,
       stored,
-      (s, c) => sign * compareBytes(this.#inner.serializeKey(s.key), c.bytes),
+      (s, c) => sign * compareBytes(this.inner.serializeKey(s.key), c.bytes),
       (c) => (c.value === null ? undefined : { key: c.key, value: c.value }),
     )
   }
 
   range(from: K, to: K): AsyncIterable<KeyValue<K, V>> {
-    const range = { gte: this.#inner.serializeKey(from), lte: this.#inner.serializeKey(to) }
-    return this.#scan(range, this.#inner.range(from, to))
+    const range = { gte: this.inner.serializeKey(from), lte: this.inner.serializeKey(to) }
+    return this.#scan(range, this.inner.range(from, to))
   }
 
   reverseRange(from: K, to: K): AsyncIterable<KeyValue<K, V>> {
-    const range = { gte: this.#inner.serializeKey(from), lte: this.#inner.serializeKey(to), reverse: true }
-    return this.#scan(range, this.#inner.reverseRange(from, to))
+    const range = { gte: this.inner.serializeKey(from), lte: this.inner.serializeKey(to), reverse: true }
+    return this.#scan(range, this.inner.reverseRange(from, to))
   }
 
   prefixScan<P>(prefix: P, prefixSerializer: (prefix: P) => Uint8Array): AsyncIterable<KeyValue<K, V>> {
-    return this.#scan(prefixRange(prefixSerializer(prefix)), this.#inner.prefixScan(prefix, prefixSerializer))
+    return this.#scan(prefixRange(prefixSerializer(prefix)), this.inner.prefixScan(prefix, prefixSerializer))
   }
 
   all(): AsyncIterable<KeyValue<K, V>> {
-    return this.#scan({}, this.#inner.all())
+    return this.#scan({}, this.inner.all())
   }
 
   async approximateNumEntries(): Promise<number> {
-    return (await this.#inner.approximateNumEntries()) + this.#cache.dirtyCount
-  }
-
-  async #flushCache(): Promise<void> {
-    if (this.#cache.dirtyCount === 0) return
-    const dirty = this.#cache.takeDirty()
-    if (dirty.length === 0) return
-    const listener = this.#listener
-    const old: (V | null)[] = []
-    // the value beneath: remembered from the last read or flush, read only after a blind write
-    if (listener !== undefined)
-      for (const e of dirty) old.push(e.previous !== undefined ? e.previous : ((await this.#inner.get(e.key)) ?? null))
-    const bytes = await this.#inner.writeFlushed(dirty)
-    for (let i = 0; i < dirty.length; i++) {
-      const e = dirty[i]!
-      this.#cache.noteFlushed(e, bytes[i]?.length)
-    }
-    if (listener === undefined) return
-    for (let i = 0; i < dirty.length; i++) {
-      const { key, value, timestamp } = dirty[i]!
-      if (value !== null || old[i] !== null) await listener(key, value, old[i]!, timestamp)
-    }
-  }
-
-  async flush(): Promise<void> {
-    await this.#flushCache()
-    await this.#inner.flush()
-  }
-
-  /** Restores beneath the cache, which is emptied (restores precede processing). */
-  restoreBatch(records: ReadonlyArray<ChangelogRecord>): Promise<void> {
-    this.#cache.clear()
-    this.#index.clear()
-    return this.#inner.restoreBatch(records)
-  }
-
-  /** Closes without flushing: unflushed writes belong to an aborted transaction (see the README). */
-  close(): Promise<void> {
-    this.#cache.clear()
-    this.#index.clear()
-    return this.#inner.close()
+    return (await this.inner.approximateNumEntries()) + this.cache.dirtyCount
   }
 }

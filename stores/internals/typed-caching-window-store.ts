@@ -5,13 +5,13 @@
  * the stream time of the metered store beneath at once, so expiry (a window is visible while its
  * start is later than stream time - retention) is the same whether writes are cached or not.
  */
-import type { ChangelogRecord, KeyValue, RestorableStore, StateStoreContext, Windowed, WindowStore } from '../api.ts'
+import type { KeyValue, Windowed, WindowStore } from '../api.ts'
 import { DEFAULT_CACHE_MAX_BYTES } from './caching-key-value-store.ts'
 import { compareBytes } from './key-encoding.ts'
-import type { FlushListener } from './metered-key-value-store.ts'
 import type { MeteredWindowStore } from './metered-window-store.ts'
-import { TypedCache, type TypedEntry } from './typed-cache.ts'
+import { newTypedEntry, type TypedEntry } from './typed-cache.ts'
 import { identityOf } from './typed-caching-key-value-store.ts'
+import { TypedCachingStore } from './typed-caching-store.ts'
 import { mergeOver } from './typed-merge.ts'
 
 interface Entry<K, V> extends TypedEntry<V> {
@@ -30,103 +30,77 @@ interface Entry<K, V> extends TypedEntry<V> {
  * await store.put('car-44', { count: 3 }, 1_000) // kept as the object until the next flush
  * ```
  */
-export class TypedCachingWindowStore<K, V> implements WindowStore<K, V>, RestorableStore {
-  readonly #inner: MeteredWindowStore<K, V>
-  readonly #maxBytes: number
-  readonly #cache = new TypedCache<V, Entry<K, V>>()
+export class TypedCachingWindowStore<K, V>
+  extends TypedCachingStore<Windowed<K>, V, Entry<K, V>, MeteredWindowStore<K, V>>
+  implements WindowStore<K, V>
+{
   /** The cached entries by key identity and window start (no composite string per access). */
   readonly #index = new Map<string, Map<number, Entry<K, V>>>()
   /** The entry last looked up or added: a read-modify-write finds it again without the maps. */
   #last: Entry<K, V> | undefined
-  #listener: FlushListener<Windowed<K>, V> | undefined
-  #context: StateStoreContext | undefined
 
   constructor(inner: MeteredWindowStore<K, V>, maxBytes = DEFAULT_CACHE_MAX_BYTES) {
-    this.#inner = inner
-    this.#maxBytes = maxBytes
-  }
-
-  get name(): string {
-    return this.#inner.name
-  }
-
-  get persistent(): boolean {
-    return this.#inner.persistent
+    super(inner, maxBytes)
   }
 
   get retentionMs(): number {
-    return this.#inner.retentionMs
+    return this.inner.retentionMs
   }
 
   get windowSizeMs(): number {
-    return this.#inner.windowSizeMs
+    return this.inner.windowSizeMs
   }
 
-  async init(context: StateStoreContext): Promise<void> {
-    this.#context = context
-    await this.#inner.init(context)
+  protected forget(entry: Entry<K, V>): void {
+    const windows = this.#index.get(entry.keyId)
+    if (windows === undefined) return
+    windows.delete(entry.start)
+    if (windows.size === 0) this.#index.delete(entry.keyId)
   }
 
-  isOpen(): boolean {
-    return this.#inner.isOpen()
+  protected clearIndex(): void {
+    this.#index.clear()
   }
 
-  /**
-   * Forwards each flushed window with its new value and the value of its previous flush.
-   *
-   * @example
-   * ```ts
-   * store.setFlushListener((windowed, newValue, oldValue, ts) => ctx.forward({ key: windowed, value: { newValue, oldValue }, timestamp: ts }))
-   * ```
-   */
-  setFlushListener(listener: FlushListener<Windowed<K>, V>): boolean {
-    this.#listener = listener
-    return true
+  protected readStored(entry: Entry<K, V>): Promise<V | undefined> {
+    return this.inner.fetch(entry.key, entry.start)
+  }
+
+  /** Remembered unless the window expired meanwhile. */
+  protected override remembered(entry: Entry<K, V>): V | null {
+    return this.inner.isLive(entry.start) ? entry.previous! : null
+  }
+
+  protected listenerKey(entry: Entry<K, V>): Windowed<K> {
+    return this.#windowed(entry)
   }
 
   #keyId(key: K): string {
-    return identityOf(key, () => this.#inner.serializeKey(key))
+    return identityOf(key, () => this.inner.serializeKey(key))
   }
 
   #bytesOf(entry: Entry<K, V>): Uint8Array {
-    entry.keyBytes ??= this.#inner.serializeKey(entry.key)
+    entry.keyBytes ??= this.inner.serializeKey(entry.key)
     return entry.keyBytes
   }
 
   #keyLength(key: K): number {
-    return (typeof key === 'string' ? key.length : this.#inner.serializeKey(key).length) + 8
+    return (typeof key === 'string' ? key.length : this.inner.serializeKey(key).length) + 8
   }
 
   /** The cached entry of a key's window, marked as recently used. */
   #entry(keyId: string, start: number): Entry<K, V> | undefined {
     const last = this.#last
-    if (last?.cached && last.start === start && last.keyId === keyId) return this.#cache.touch(last)
+    if (last?.cached && last.start === start && last.keyId === keyId) return this.cache.touch(last)
     const entry = this.#index.get(keyId)?.get(start)
     if (entry === undefined) return undefined
     this.#last = entry
-    return this.#cache.touch(entry)
+    return this.cache.touch(entry)
   }
 
   #newEntry(key: K, keyId: string, start: number, value: V | null, stored: V | null | undefined, dirty: boolean) {
-    const entry: Entry<K, V> = {
-      key,
-      keyId,
-      start,
-      keyBytes: undefined,
-      value,
-      dirty,
-      timestamp: 0,
-      stored,
-      previous: undefined,
-      size: 0,
-      keyLength: this.#keyLength(key),
-      valueBytes: undefined,
-      cached: false,
-      older: null,
-      newer: null,
-      prevDirty: null,
-      nextDirty: null,
-    }
+    const fields = newTypedEntry(value, stored, dirty, this.#keyLength(key))
+    const entry: Entry<K, V> = { ...fields, key, keyId, start, keyBytes: undefined }
     let windows = this.#index.get(keyId)
     if (windows === undefined) {
       windows = new Map()
@@ -134,45 +108,29 @@ export class TypedCachingWindowStore<K, V> implements WindowStore<K, V>, Restora
     }
     windows.set(start, entry)
     this.#last = entry
-    return this.#cache.insert(entry)
-  }
-
-  #drop(entry: Entry<K, V>): void {
-    if (!this.#cache.delete(entry)) return
-    const windows = this.#index.get(entry.keyId)
-    if (windows === undefined) return
-    windows.delete(entry.start)
-    if (windows.size === 0) this.#index.delete(entry.keyId)
+    return this.cache.insert(entry)
   }
 
   async fetch(key: K, windowStart: number): Promise<V | undefined> {
-    if (!this.#inner.isLive(windowStart)) return undefined
+    if (!this.inner.isLive(windowStart)) return undefined
     const keyId = this.#keyId(key)
     const cached = this.#entry(keyId, windowStart)
     if (cached !== undefined) return cached.value ?? undefined
-    const value = await this.#inner.fetch(key, windowStart)
+    const value = await this.inner.fetch(key, windowStart)
     if (this.#entry(keyId, windowStart) === undefined)
       this.#newEntry(key, keyId, windowStart, value ?? null, value ?? null, false)
-    await this.#evict()
+    await this.evict()
     return value
   }
 
   async put(key: K, value: V | null, windowStart: number): Promise<void> {
-    this.#inner.observe(windowStart)
-    const timestamp = this.#context?.currentTimestamp() ?? 0
+    this.inner.observe(windowStart)
+    const timestamp = this.context?.currentTimestamp() ?? 0
     const keyId = this.#keyId(key)
     const entry = this.#entry(keyId, windowStart)
     if (entry === undefined) this.#newEntry(key, keyId, windowStart, value, undefined, true).timestamp = timestamp
-    else this.#cache.write(entry, value, timestamp)
-    await this.#evict()
-  }
-
-  async #evict(): Promise<void> {
-    while (this.#cache.sizeBytes > this.#maxBytes) {
-      const eldest = this.#cache.eldest()!
-      if (eldest.dirty) await this.#flushCache()
-      this.#drop(eldest)
-    }
+    else this.cache.write(entry, value, timestamp)
+    await this.evict()
   }
 
   #windowed(e: Entry<K, V>): Windowed<K> {
@@ -180,12 +138,12 @@ export class TypedCachingWindowStore<K, V> implements WindowStore<K, V>, Restora
   }
 
   fetchRange(key: K, timeFrom: number, timeTo: number): AsyncIterable<KeyValue<number, V>> {
-    const stored = this.#inner.fetchRange(key, timeFrom, timeTo)
-    if (this.#cache.dirtyCount === 0) return stored
+    const stored = this.inner.fetchRange(key, timeFrom, timeTo)
+    if (this.cache.dirtyCount === 0) return stored
     const keyId = this.#keyId(key)
-    const dirty = this.#cache
+    const dirty = this.cache
       .dirtyEntries()
-      .filter((e) => e.keyId === keyId && e.start >= timeFrom && e.start <= timeTo && this.#inner.isLive(e.start))
+      .filter((e) => e.keyId === keyId && e.start >= timeFrom && e.start <= timeTo && this.inner.isLive(e.start))
       .sort((a, b) => a.start - b.start)
     if (dirty.length === 0) return stored
     return mergeOver(
@@ -197,68 +155,25 @@ export class TypedCachingWindowStore<K, V> implements WindowStore<K, V>, Restora
   }
 
   #scanAll(timeFrom: number, timeTo: number, stored: AsyncIterable<KeyValue<Windowed<K>, V>>) {
-    if (this.#cache.dirtyCount === 0) return stored
-    const dirty = this.#cache
+    if (this.cache.dirtyCount === 0) return stored
+    const dirty = this.cache
       .dirtyEntries()
-      .filter((e) => e.start >= timeFrom && e.start <= timeTo && this.#inner.isLive(e.start))
+      .filter((e) => e.start >= timeFrom && e.start <= timeTo && this.inner.isLive(e.start))
       .sort((a, b) => compareBytes(this.#bytesOf(a), this.#bytesOf(b)) || a.start - b.start)
     if (dirty.length === 0) return stored
     return mergeOver(
       dirty,
       stored,
-      (s, c) => compareBytes(this.#inner.serializeKey(s.key.key), this.#bytesOf(c)) || s.key.window.start - c.start,
+      (s, c) => compareBytes(this.inner.serializeKey(s.key.key), this.#bytesOf(c)) || s.key.window.start - c.start,
       (c) => (c.value === null ? undefined : { key: this.#windowed(c), value: c.value }),
     )
   }
 
   fetchAll(timeFrom: number, timeTo: number): AsyncIterable<KeyValue<Windowed<K>, V>> {
-    return this.#scanAll(timeFrom, timeTo, this.#inner.fetchAll(timeFrom, timeTo))
+    return this.#scanAll(timeFrom, timeTo, this.inner.fetchAll(timeFrom, timeTo))
   }
 
   all(): AsyncIterable<KeyValue<Windowed<K>, V>> {
-    return this.#scanAll(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, this.#inner.all())
-  }
-
-  async #flushCache(): Promise<void> {
-    if (this.#cache.dirtyCount === 0) return
-    const dirty = this.#cache.takeDirty()
-    if (dirty.length === 0) return
-    const listener = this.#listener
-    const old: (V | null)[] = []
-    // the value beneath: remembered from the last read or flush unless expired, read after a blind write
-    if (listener !== undefined)
-      for (const e of dirty) {
-        if (e.previous === undefined) old.push((await this.#inner.fetch(e.key, e.start)) ?? null)
-        else old.push(this.#inner.isLive(e.start) ? e.previous : null)
-      }
-    const bytes = await this.#inner.writeFlushed(dirty)
-    for (let i = 0; i < dirty.length; i++) {
-      const e = dirty[i]!
-      this.#cache.noteFlushed(e, bytes[i]?.length)
-    }
-    if (listener === undefined) return
-    for (let i = 0; i < dirty.length; i++) {
-      const e = dirty[i]!
-      if (e.value !== null || old[i] !== null) await listener(this.#windowed(e), e.value, old[i]!, e.timestamp)
-    }
-  }
-
-  async flush(): Promise<void> {
-    await this.#flushCache()
-    await this.#inner.flush()
-  }
-
-  /** Restores beneath the cache, which is emptied (restores precede processing). */
-  restoreBatch(records: ReadonlyArray<ChangelogRecord>): Promise<void> {
-    this.#cache.clear()
-    this.#index.clear()
-    return this.#inner.restoreBatch(records)
-  }
-
-  /** Closes without flushing: unflushed writes belong to an aborted transaction (see the README). */
-  close(): Promise<void> {
-    this.#cache.clear()
-    this.#index.clear()
-    return this.#inner.close()
+    return this.#scanAll(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, this.inner.all())
   }
 }
