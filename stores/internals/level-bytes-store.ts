@@ -4,13 +4,20 @@
  * `<taskDir>/<storeName>`. Point reads use the synchronous `getSync` (no promise hop on the hot
  * path); multi-key writes (cache flushes, restores) are one atomic chained batch; scans read the iterator
  * in chunks with `nextv`. Writes are not fsynced: the changelog topic is the durable copy.
+ * Under exactly-once (a {@link StoreTransactions} in the context) writes stay pending in memory
+ * (pending-writes.ts) until the transaction commits, then go down in one batch with the store's
+ * checkpoint under the reserved key (level-keys.ts), so the database never holds uncommitted state.
  */
 import { join } from 'node:path'
 import { ClassicLevel } from 'classic-level'
 import { ErrorCodes, PitwallError } from '../../core/errors.ts'
 import type { ChangelogRecord, StateStoreContext } from '../api.ts'
 import type { BytesEntry, BytesWrite, PhysicalBytesStore, ScanRange } from './bytes-store.ts'
+import { decodeCheckpoint, encodeCheckpoint } from './level-checkpoint.ts'
+import { fromStoredKey, META_KEY, toStoredKey } from './level-keys.ts'
 import { nativeBytes } from './native-bytes.ts'
+import { PendingWrites } from './pending-writes.ts'
+import { type StoreCheckpoint, type StoreTransactions, storeTransactionsOf } from './store-transactions.ts'
 
 type Db = ClassicLevel<Uint8Array, Uint8Array>
 
@@ -19,7 +26,8 @@ const SCAN_CHUNK = 1000
 /**
  * Writes as one atomic chained batch (measured cheaper in CPU than the array form of `db.batch`).
  * `native` copies small arrays off V8's heap first: worth it for cache flushes, whose values come
- * from serdes, not for restores, whose records are slices of fetched (off-heap) buffers.
+ * from serdes, not for restores, whose records are slices of fetched (off-heap) buffers. Keys are
+ * already in stored form.
  */
 async function writeBatch(db: Db, writes: ReadonlyArray<BytesWrite>, native: boolean): Promise<void> {
   const batch = db.batch()
@@ -37,6 +45,16 @@ function binaryString(bytes: Uint8Array): string {
   let s = ''
   for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]!)
   return s
+}
+
+/** The stored form of a scan range: bounds translated, the reserved key excluded. */
+function storedRange(range: ScanRange): ScanRange {
+  const out: { -readonly [K in keyof ScanRange]: ScanRange[K] } = { reverse: range.reverse === true }
+  for (const bound of ['gte', 'gt', 'lte', 'lt'] as const) {
+    if (range[bound] !== undefined) out[bound] = toStoredKey(range[bound]!)
+  }
+  if (out.gte === undefined && out.gt === undefined) out.gt = META_KEY
+  return out
 }
 
 /** The iterator options of a scan, without undefined bounds. */
@@ -67,6 +85,9 @@ export class LevelBytesStore implements PhysicalBytesStore {
   #count: number | undefined
   /** Writes so far: a count read while writes happened is returned but not kept. */
   #writes = 0
+  /** Exactly-once: writes not yet committed, and the task's transactions. */
+  #pending: PendingWrites | undefined
+  #transactions: StoreTransactions | undefined
 
   constructor(name: string) {
     this.name = name
@@ -89,11 +110,33 @@ export class LevelBytesStore implements PhysicalBytesStore {
     const db: Db = new ClassicLevel(join(context.taskDir, this.name), { keyEncoding: 'view', valueEncoding: 'view' })
     try {
       await db.open({ createIfMissing: true })
+      this.#transactions = storeTransactionsOf(context)
+      this.#pending = this.#transactions === undefined ? undefined : new PendingWrites()
+      // Written through, the database may get ahead of its changelog: a checkpoint proves nothing then.
+      if (this.#transactions === undefined && db.getSync(META_KEY) !== undefined) await db.del(META_KEY)
     } catch (cause) {
+      await db.close().catch(() => {})
       throw this.#ioError('open', cause)
     }
     this.#db = db
     this.#count = undefined
+    this.#transactions?.register(this)
+  }
+
+  /** The checkpoint stored with the data (exactly-once), if any. */
+  checkpoint(): StoreCheckpoint | undefined {
+    return decodeCheckpoint(this.#open.getSync(META_KEY))
+  }
+
+  get pendingCount(): number {
+    return this.#pending?.size ?? 0
+  }
+
+  /** The value a read sees (stored key): the pending one, else the database's. */
+  #visible(db: Db, key: Uint8Array): Uint8Array | undefined {
+    const pending = this.#pending?.get(key)
+    if (pending !== undefined) return pending ?? undefined
+    return db.getSync(key)
   }
 
   /** How many keys the writes add (negative: remove), each distinct key's last write counting once. */
@@ -101,21 +144,27 @@ export class LevelBytesStore implements PhysicalBytesStore {
     const last = new Map<string, BytesWrite>()
     for (const w of writes) last.set(binaryString(w.key), w)
     let delta = 0
-    for (const w of last.values()) delta += (w.value === null ? 0 : 1) - (db.getSync(w.key) === undefined ? 0 : 1)
+    for (const w of last.values())
+      delta += (w.value === null ? 0 : 1) - (this.#visible(db, w.key) === undefined ? 0 : 1)
     return delta
   }
 
   async get(key: Uint8Array): Promise<Uint8Array | undefined> {
-    return this.#open.getSync(key)
+    return this.#visible(this.#open, toStoredKey(key))
   }
 
   async put(key: Uint8Array, value: Uint8Array | null): Promise<void> {
     const db = this.#open
-    const k = nativeBytes(key)
+    const k = toStoredKey(key)
     this.#writes++
-    if (this.#count !== undefined) this.#count += (value === null ? 0 : 1) - (db.getSync(k) === undefined ? 0 : 1)
+    if (this.#count !== undefined)
+      this.#count += (value === null ? 0 : 1) - (this.#visible(db, k) === undefined ? 0 : 1)
+    if (this.#pending !== undefined) {
+      this.#pending.put(k, value)
+      return
+    }
     try {
-      await (value === null ? db.del(k) : db.put(k, nativeBytes(value)))
+      await (value === null ? db.del(nativeBytes(k)) : db.put(nativeBytes(k), nativeBytes(value)))
     } catch (cause) {
       this.#count = undefined
       throw this.#ioError('put', cause)
@@ -125,10 +174,15 @@ export class LevelBytesStore implements PhysicalBytesStore {
   async putAll(writes: ReadonlyArray<BytesWrite>): Promise<void> {
     if (writes.length === 0) return
     const db = this.#open
+    const stored = writes.map((w) => ({ key: toStoredKey(w.key), value: w.value }))
     this.#writes++
-    if (this.#count !== undefined) this.#count += this.#countDelta(db, writes)
+    if (this.#count !== undefined) this.#count += this.#countDelta(db, stored)
+    if (this.#pending !== undefined) {
+      for (const w of stored) this.#pending.put(w.key, w.value)
+      return
+    }
     try {
-      await writeBatch(db, writes, true)
+      await writeBatch(db, stored, true)
     } catch (cause) {
       this.#count = undefined
       throw this.#ioError('batch', cause)
@@ -136,6 +190,12 @@ export class LevelBytesStore implements PhysicalBytesStore {
   }
 
   async *scan(range: ScanRange): AsyncIterable<BytesEntry> {
+    const stored = storedRange(range)
+    const source = this.#pending === undefined ? this.#scanDb(stored) : this.#pending.scan(stored, this.#scanDb(stored))
+    for await (const { key, value } of source) yield { key: fromStoredKey(key), value }
+  }
+
+  async *#scanDb(range: ScanRange): AsyncIterable<BytesEntry> {
     const iterator = this.#open.iterator(iteratorOptions(range))
     try {
       for (;;) {
@@ -152,14 +212,18 @@ export class LevelBytesStore implements PhysicalBytesStore {
   async approximateNumEntries(): Promise<number> {
     if (this.#count !== undefined) return this.#count
     const writes = this.#writes
-    const iterator = this.#open.keys()
     let count = 0
-    try {
-      for (let keys = await iterator.nextv(SCAN_CHUNK); keys.length > 0; keys = await iterator.nextv(SCAN_CHUNK)) {
-        count += keys.length
+    if (this.pendingCount > 0) {
+      for await (const _ of this.scan({})) count++
+    } else {
+      const iterator = this.#open.keys({ gt: META_KEY })
+      try {
+        for (let keys = await iterator.nextv(SCAN_CHUNK); keys.length > 0; keys = await iterator.nextv(SCAN_CHUNK)) {
+          count += keys.length
+        }
+      } finally {
+        await iterator.close()
       }
-    } finally {
-      await iterator.close()
     }
     if (writes === this.#writes) this.#count = count
     return count
@@ -168,8 +232,14 @@ export class LevelBytesStore implements PhysicalBytesStore {
   async deleteRange(gte: Uint8Array | undefined, lt: Uint8Array): Promise<void> {
     this.#writes++
     this.#count = undefined
+    const from = gte === undefined ? undefined : toStoredKey(gte)
+    const to = toStoredKey(lt)
+    if (this.#pending !== undefined && this.#transactions?.restoring !== true) {
+      this.#pending.deleteRange(from, to)
+      return
+    }
     try {
-      await this.#open.clear(gte === undefined ? { lt } : { gte, lt })
+      await this.#open.clear(from === undefined ? { gt: META_KEY, lt: to } : { gte: from, lt: to })
     } catch (cause) {
       throw this.#ioError('clear', cause)
     }
@@ -181,7 +251,11 @@ export class LevelBytesStore implements PhysicalBytesStore {
     this.#writes++
     this.#count = undefined
     try {
-      await writeBatch(db, records, false)
+      await writeBatch(
+        db,
+        records.map((r) => ({ key: toStoredKey(r.key), value: r.value })),
+        false,
+      )
     } catch (cause) {
       throw new PitwallError(
         ErrorCodes.STORE_RESTORE,
@@ -191,6 +265,43 @@ export class LevelBytesStore implements PhysicalBytesStore {
           details: { store: this.name },
         },
       )
+    }
+  }
+
+  /**
+   * Applies the pending writes after their transaction committed: range deletes expanded to the
+   * keys they cover, then the writes, then the checkpoint, all in one atomic batch.
+   */
+  async applyPending(checkpoint: StoreCheckpoint | undefined): Promise<void> {
+    const db = this.#open
+    const pending = this.#pending
+    if (pending === undefined) return
+    const writes: BytesWrite[] = []
+    for (const r of pending.ranges) {
+      const keys = db.keys(r.gte === undefined ? { gt: META_KEY, lt: r.lt } : { gte: r.gte, lt: r.lt })
+      try {
+        for (let chunk = await keys.nextv(SCAN_CHUNK); chunk.length > 0; chunk = await keys.nextv(SCAN_CHUNK)) {
+          for (const key of chunk) writes.push({ key, value: null })
+        }
+      } finally {
+        await keys.close()
+      }
+    }
+    for (const w of pending.writes()) writes.push(w)
+    if (checkpoint !== undefined) writes.push({ key: META_KEY, value: encodeCheckpoint(checkpoint) })
+    try {
+      await writeBatch(db, writes, true)
+    } catch (cause) {
+      throw this.#ioError('apply', cause)
+    }
+    pending.clear()
+  }
+
+  async writeCheckpoint(checkpoint: StoreCheckpoint): Promise<void> {
+    try {
+      await this.#open.put(META_KEY, encodeCheckpoint(checkpoint))
+    } catch (cause) {
+      throw this.#ioError('checkpoint', cause)
     }
   }
 
@@ -204,6 +315,8 @@ export class LevelBytesStore implements PhysicalBytesStore {
     const db = this.#db
     this.#db = undefined
     this.#count = undefined
+    // Never applied: what is pending belongs to a transaction that did not (yet) commit.
+    this.#pending?.clear()
     await db?.close()
   }
 

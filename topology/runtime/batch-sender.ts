@@ -41,6 +41,11 @@ function createRequest(
     .appendTaggedFields()
 }
 
+/** The part of a Produce response read here (the client's parser returns more). */
+interface ProduceAnswer {
+  readonly responses: { name: string; partitionResponses: { index: number; baseOffset: bigint }[] }[]
+}
+
 const produceApi = createAPI<Parameters<typeof createRequest>, unknown>(0, 9, createRequest, produceV9.parseResponse)
 
 /**
@@ -58,10 +63,19 @@ export class BatchSender {
   #sequences = new Map<string, number>()
   #identity = ''
   #roundRobin = 0
+  /** `topic:partition` -> offset after the last record written there (exactly-once store checkpoints). */
+  #written = new Map<string, bigint>()
 
   constructor(transactionalId: string | undefined, timeoutMs: number) {
     this.#transactionalId = transactionalId ?? null
     this.#timeoutMs = timeoutMs
+  }
+
+  /** The offset after the last record acknowledged per `topic:partition` since the last call; resets. */
+  takeWritten(): Map<string, bigint> {
+    const written = this.#written
+    this.#written = new Map()
+    return written
   }
 
   /** Sends `messages` in `txn`, or idempotently without a transaction when `txn` is undefined. */
@@ -116,8 +130,10 @@ export class BatchSender {
     }
     for (const round of rounds) {
       const byLeader = new Map<number, Map<string, PartitionBatch[]>>()
+      const counts = new Map<string, number>()
       for (const part of round) {
         const key = `${part.topic}:${part.partition}`
+        counts.set(key, part.records.length)
         const baseSequence = this.#sequences.get(key) ?? 0
         this.#sequences.set(key, (baseSequence + part.records.length) % 2 ** 31)
         const batch = encodeRecordBatch(part.records, {
@@ -137,7 +153,18 @@ export class BatchSender {
         [...byLeader].map(async ([leader, topics]) => {
           const connection = await producer.connections.get(metadata.brokers.get(leader)!)
           const payload = [...topics].map(([name, partitions]) => ({ name, partitions }))
-          await produceApi.async(connection, this.#transactionalId, this.#timeoutMs, payload)
+          const answer = (await produceApi.async(
+            connection,
+            this.#transactionalId,
+            this.#timeoutMs,
+            payload,
+          )) as ProduceAnswer
+          for (const t of answer.responses) {
+            for (const p of t.partitionResponses) {
+              const key = `${t.name}:${p.index}`
+              this.#written.set(key, p.baseOffset + BigInt(counts.get(key) ?? 0))
+            }
+          }
         }),
       )
     }

@@ -25,6 +25,12 @@ export interface OffsetToCommit {
 export interface Committer {
   readonly sink: MessageSink
   commit(offsets: readonly OffsetToCommit[], consumer: Consumer): Promise<void>
+  /**
+   * Exactly-once: `topic:partition` -> offset after the last record written there by the
+   * transaction that committed last (empty after a commit that wrote nothing); resets. Empty
+   * at-least-once.
+   */
+  takeCommittedWrites(): ReadonlyMap<string, bigint>
   /** Aborts the open transaction, if any (never after a failed commit). */
   abort(): Promise<void>
   /** Replaces the producer (after fencing or an unknown commit outcome). */
@@ -117,8 +123,10 @@ export function transactionalCommitter(settings: ProducerSettings): Committer {
   const sender = new BatchSender(settings.transactionalId, settings.timeoutMs)
   // After a failed send the sequence numbers are uncertain: abort by renewing (epoch bump).
   let sendFailed = false
+  let committedWrites: ReadonlyMap<string, bigint> = new Map()
   const ensure = async (): Promise<Transaction> => {
     if (!txn || txn.completed) {
+      sender.takeWritten() // left by a transaction that did not commit
       try {
         txn = await producer.beginTransaction({ producerId: -1n, producerEpoch: -1 })
       } catch (cause) {
@@ -175,10 +183,17 @@ export function transactionalCommitter(settings: ProducerSettings): Committer {
       }
       await endCommit(t)
       txn = undefined
+      committedWrites = sender.takeWritten()
+    },
+    takeCommittedWrites() {
+      const written = committedWrites
+      committedWrites = new Map()
+      return written
     },
     async abort() {
       const t = txn
       txn = undefined
+      sender.takeWritten()
       if (sendFailed) {
         settings.logger.warn('a send failed in this transaction; renewing the producer instead of aborting')
         await this.renew()
@@ -195,6 +210,7 @@ export function transactionalCommitter(settings: ProducerSettings): Committer {
     async renew() {
       txn = undefined
       sendFailed = false
+      sender.takeWritten()
       await producer.close(true).catch(() => {})
       producer = newProducer(settings)
     },
@@ -231,6 +247,7 @@ export function plainCommitter(settings: ProducerSettings): Committer {
       if (offsets.length === 0) return
       await consumer.commit({ offsets: offsets.map((o) => ({ ...o, leaderEpoch: -1 })) })
     },
+    takeCommittedWrites: () => new Map(),
     async abort() {
       if (sendFailed) await this.renew()
     },

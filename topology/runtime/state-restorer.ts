@@ -1,14 +1,21 @@
 /**
  * @module
- * Rebuilds a task's stores from their changelog topics before the task processes anything. The
- * checkpoint decides where to start: from its offsets when they lie inside the changelog's current
- * range, else the local state is wiped and restored from the beginning. Restoration reads
- * committed records only, up to the last stable offset, in large `restoreBatch` calls.
+ * Rebuilds a task's stores from their changelog topics before the task processes anything.
+ * Restoration reads committed records only, up to the last stable offset, in large `restoreBatch`
+ * calls. Where to start: at-least-once, the task's checkpoint file decides for all its stores
+ * (its offsets when inside the changelog's current range, else the task directory is wiped).
+ * Exactly-once, each LevelDB store's own checkpoint decides for it (see the runtime README,
+ * "State"): from its offset when inside the range, else that store alone is wiped; an unlogged
+ * LevelDB store survives only a clean close (the checkpoint file). Memory stores always restore
+ * from the beginning.
  */
 import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Consumer } from '@platformatic/kafka'
 import { ErrorCodes, PitwallError } from '../../core/errors.ts'
 import type { ChangelogRecord } from '../../stores/api.ts'
+import { readStoreCheckpoint } from '../../stores/internals/level-checkpoint.ts'
+import type { StoreTransactions } from '../../stores/internals/store-transactions.ts'
 import type { StreamTask } from '../internals/runnable.ts'
 import { readCheckpoint } from './checkpoint.ts'
 import { FetchAhead } from './fetch-ahead.ts'
@@ -33,6 +40,8 @@ export interface RestoreRequest {
   readonly consumer: Consumer
   readonly batchSize: number
   readonly onProgress: (progress: RestoreProgress) => void
+  /** Exactly-once: the task's store transactions (per-store checkpoints). */
+  readonly storeTransactions?: StoreTransactions
 }
 
 interface Range {
@@ -57,19 +66,14 @@ async function changelogRanges(consumer: Consumer, topics: string[], partition: 
  * ```
  */
 export async function restoreTask(request: RestoreRequest): Promise<Map<string, bigint>> {
-  const { task, taskDir, changelogs, consumer } = request
+  const { task, changelogs, consumer, storeTransactions: transactions } = request
   const topics = [...new Set(changelogs.values())]
   const ranges = topics.length > 0 ? await changelogRanges(consumer, topics, task.partition) : new Map<string, Range>()
-  const checkpoint = await readCheckpoint(taskDir)
   const key = (topic: string) => `${topic}:${task.partition}`
-  const fromCheckpoint =
-    checkpoint !== undefined &&
-    topics.every((t) => {
-      const at = checkpoint.get(key(t))
-      const range = ranges.get(t)!
-      return at !== undefined && at >= range.start && at <= range.end
-    })
-  if (!fromCheckpoint) await rm(taskDir, { recursive: true, force: true })
+  const starts =
+    transactions === undefined
+      ? await startsFromTaskCheckpoint(request, ranges)
+      : await startsFromStoreCheckpoints(request, ranges)
   await task.openStores()
   const reached = new Map<string, bigint>()
   for (const [storeName, topic] of changelogs) {
@@ -81,12 +85,16 @@ export async function restoreTask(request: RestoreRequest): Promise<Map<string, 
       )
     }
     const range = ranges.get(topic)!
-    let position = fromCheckpoint ? checkpoint!.get(key(topic))! : range.start
+    const start = starts.get(storeName)
+    const fromCheckpoint = start !== undefined
+    let position = start ?? range.start
     const total = Number(range.end - position)
     let restored = 0
     const progress = (done: boolean) =>
       request.onProgress({ taskId: task.id, store: storeName, changelog: topic, restored, total, done, fromCheckpoint })
     progress(false)
+    const persistent = transactions !== undefined && store.persistent
+    if (persistent) transactions.restoring = true
     let batch: ChangelogRecord[] = []
     // One fetch ahead: the broker reads the next chunk while LevelDB writes this one.
     const fetcher = new FetchAhead(consumer, {
@@ -110,6 +118,8 @@ export async function restoreTask(request: RestoreRequest): Promise<Map<string, 
         await store.restoreBatch(batch)
         restored += batch.length
         batch = []
+        // Restored records are committed ones: the store reflects its changelog below here.
+        if (persistent) await transactions.restored(storeName, earlier(position, range.end))
         progress(false)
       }
     }
@@ -117,8 +127,63 @@ export async function restoreTask(request: RestoreRequest): Promise<Map<string, 
       await store.restoreBatch(batch)
       restored += batch.length
     }
+    if (persistent) {
+      await transactions.restored(storeName, range.end)
+      transactions.restoring = false
+    }
     reached.set(key(topic), range.end)
     progress(true)
   }
   return reached
+}
+
+function inRange(offset: bigint | undefined, range: Range | undefined): offset is bigint {
+  return offset !== undefined && range !== undefined && offset >= range.start && offset <= range.end
+}
+
+/** At-least-once: the task's checkpoint file for every persistent store, or a wipe of the task directory. */
+async function startsFromTaskCheckpoint(
+  { task, taskDir, changelogs }: RestoreRequest,
+  ranges: ReadonlyMap<string, Range>,
+): Promise<Map<string, bigint>> {
+  const checkpoint = await readCheckpoint(taskDir)
+  const at = (topic: string) => checkpoint?.get(`${topic}:${task.partition}`)
+  const valid = checkpoint !== undefined && [...changelogs.values()].every((t) => inRange(at(t), ranges.get(t)))
+  if (!valid) await rm(taskDir, { recursive: true, force: true })
+  const starts = new Map<string, bigint>()
+  for (const [store, topic] of changelogs)
+    if (valid && task.stores.get(store)?.persistent) starts.set(store, at(topic)!)
+  return starts
+}
+
+/**
+ * Exactly-once: each LevelDB store's own checkpoint, read before the store opens; a store without
+ * a usable one is wiped alone. Unlogged LevelDB stores are kept only after a clean close.
+ */
+async function startsFromStoreCheckpoints(
+  { task, taskDir, changelogs }: RestoreRequest,
+  ranges: ReadonlyMap<string, Range>,
+): Promise<Map<string, bigint>> {
+  const clean = (await readCheckpoint(taskDir)) !== undefined
+  const starts = new Map<string, bigint>()
+  for (const [name, store] of task.stores) {
+    if (!store.persistent) continue
+    const dir = join(taskDir, name)
+    const topic = changelogs.get(name)
+    if (topic === undefined) {
+      if (!clean) await rm(dir, { recursive: true, force: true })
+      continue
+    }
+    const checkpoint = await readStoreCheckpoint(dir)
+    const usable =
+      checkpoint?.changelog === `${topic}:${task.partition}` && inRange(checkpoint.offset, ranges.get(topic))
+    if (usable) starts.set(name, checkpoint.offset)
+    else await rm(dir, { recursive: true, force: true })
+  }
+  return starts
+}
+
+/** The smaller of two offsets. */
+function earlier(a: bigint, b: bigint): bigint {
+  return a < b ? a : b
 }

@@ -180,6 +180,7 @@ export class StreamThread {
       for (const t of this.#tasks.values()) await t.task.punctuate(now)
     }
     if (this.#p.collector.size >= SEND_AHEAD) await this.#p.collector.sendAhead(this.#p.committer.sink)
+    else await this.#p.collector.linger(this.#p.committer.sink, this.#o.lingerMs)
     if (now - this.#lastCommit >= this.#o.commitIntervalMs) await this.#commit()
   }
 
@@ -208,6 +209,7 @@ export class StreamThread {
   async #commit(): Promise<void> {
     const tasks = [...this.#tasks.values()]
     const committed = await commitTasks(tasks, this.#p)
+    await this.#p.manager.applyCommitted(tasks, this.#p.committer.takeCommittedWrites())
     if (committed > 0) this.#progress.commits++
     this.#p.purger?.afterCommit(tasks)
     this.#progress.report(this.#tasks.values())

@@ -2,12 +2,16 @@
  * @module
  * Creates, restores and closes the tasks of a worker. A new task is restored from its changelogs
  * before it processes anything and starts at the group's stable committed offsets; a task closed
- * cleanly (after a commit) leaves a checkpoint, one closed dirty (crash path, fencing, abort) leaves
- * none, so its state is rebuilt next time.
+ * cleanly (after a commit) leaves a checkpoint file, one closed dirty (crash path, fencing, abort)
+ * leaves none. Under exactly-once each task also gets store transactions: its LevelDB stores keep
+ * their writes pending until {@link TaskManager.applyCommitted} (after EndTxn), which writes them
+ * with each store's changelog checkpoint, so a crash restores them incrementally.
  */
 import { join } from 'node:path'
 import type { Consumer } from '@platformatic/kafka'
-import type { RunnableTopology, StreamTask, TaskContext } from '../internals/runnable.ts'
+import { StoreTransactions } from '../../stores/internals/store-transactions.ts'
+import type { RunnableTopology, StreamTask } from '../internals/runnable.ts'
+import type { TransactionalTaskContext } from '../internals/task/stream-task.ts'
 import { deleteCheckpoint, writeCheckpoint } from './checkpoint.ts'
 import { stableCommittedOffsets } from './committed-offsets.ts'
 import { loggingHandler } from './error-handlers.ts'
@@ -29,6 +33,8 @@ export interface ActiveTask {
   readonly consumed: Map<string, bigint>
   /** Physical source topic -> last committed next-offset. */
   readonly committed: Map<string, bigint>
+  /** Exactly-once: the task's LevelDB stores, applied after each committed transaction. */
+  readonly storeTransactions?: StoreTransactions
 }
 
 /** What the task manager works with. */
@@ -66,7 +72,13 @@ export class TaskManager {
     const sub = runnable.subtopologies.find((s) => s.id === parsed.subtopology)!
     const taskDir = join(o.stateDir, o.applicationId, id)
     const changelogs = new Map([...sub.changelogTopics].map(([store, topic]) => [store, name(topic)]))
-    const context: TaskContext = {
+    const storeTransactions =
+      o.processingGuarantee === 'exactly_once_v2'
+        ? new StoreTransactions(
+            new Map([...changelogs].map(([store, topic]) => [store, `${topic}:${parsed.partition}`])),
+          )
+        : undefined
+    const context: TransactionalTaskContext = {
       applicationId: o.applicationId,
       taskDir,
       collector,
@@ -80,6 +92,7 @@ export class TaskManager {
       ...(o.deadLetterTopic ? { deadLetterTopic: o.deadLetterTopic } : {}),
       wallClock: Date.now,
       topicName: name,
+      ...(storeTransactions ? { storeTransactions } : {}),
     }
     const task = runnable.createTask(parsed.subtopology, parsed.partition, context)
     await restoreTask({
@@ -89,13 +102,23 @@ export class TaskManager {
       consumer: this.#deps.restoreConsumer,
       batchSize: o.restoreBatchSize,
       onProgress: this.#deps.onRestore,
+      ...(storeTransactions ? { storeTransactions } : {}),
     })
     // From here on the local state diverges from any checkpoint until the next clean close.
     if (o.processingGuarantee === 'exactly_once_v2') await deleteCheckpoint(taskDir)
     await task.initialize()
     const sources = sub.sourceTopics.map(name)
     const positions = await this.#startOffsets(sources, parsed.partition)
-    return { id, task, taskDir, changelogs, positions, consumed: new Map(), committed: new Map(positions) }
+    const active = { id, task, taskDir, changelogs, positions, consumed: new Map(), committed: new Map(positions) }
+    return storeTransactions ? { ...active, storeTransactions } : active
+  }
+
+  /**
+   * Exactly-once, after a commit succeeded (EndTxn): writes each LevelDB store's pending writes
+   * down with its checkpoint; a failure here closes the tasks dirty, their old checkpoints stay. `written`: changelog `topic:partition` -> offset after the transaction's last record.
+   */
+  async applyCommitted(tasks: readonly ActiveTask[], written: ReadonlyMap<string, bigint>): Promise<void> {
+    for (const t of tasks) await t.storeTransactions?.commit(written)
   }
 
   async #startOffsets(topics: string[], partition: number): Promise<Map<string, bigint>> {

@@ -6,7 +6,8 @@
  * stores on commit.
  */
 import { ErrorCodes, PitwallError } from '../../../core/errors.ts'
-import type { RestorableStore, StateStore, StateStoreContext } from '../../../stores/api.ts'
+import type { RestorableStore, StateStore } from '../../../stores/api.ts'
+import type { StoreTransactions, TransactionalStoreContext } from '../../../stores/internals/store-transactions.ts'
 import type { Record } from '../../processor.ts'
 import type { CompiledSubtopology } from '../compile/node-defs.ts'
 import { SinkNode } from '../processors/sink.ts'
@@ -16,6 +17,14 @@ import { deadLetter } from './dead-letter.ts'
 import { RESOLVED, type RuntimeNode } from './forwarding.ts'
 import { ProcessorNode } from './processor-node.ts'
 import { TaskState } from './task-state.ts'
+
+/**
+ * A task context that may carry store transactions (the exactly-once runtime): LevelDB stores then
+ * keep their writes pending until the runtime applies them after the Kafka transaction committed.
+ */
+export interface TransactionalTaskContext extends TaskContext {
+  readonly storeTransactions?: StoreTransactions
+}
 
 /**
  * A task built from a compiled sub-topology.
@@ -78,13 +87,14 @@ export class StreamTaskImpl implements StreamTask {
     const state = this.#state
     const { context } = state
     for (const [name, store] of state.stores) {
-      const storeContext: StateStoreContext = {
+      const storeContext: TransactionalStoreContext = {
         applicationId: context.applicationId,
         taskId: this.id,
         taskDir: context.taskDir,
         changelog: this.#logged.has(name) ? context.changelog : undefined,
         metrics: context.metrics,
         currentTimestamp: () => state.currentTimestamp,
+        storeTransactions: (context as TransactionalTaskContext).storeTransactions,
       }
       await store.init(storeContext)
     }
