@@ -3,7 +3,8 @@
  * `npm run bench`: the benchmark suite. `--profile smoke` (minutes, CI) writes
  * bench/results/smoke.md and smoke.json; `--profile full` (the reference workload) writes
  * BENCHMARKS.md and bench/results/latest.json. Options: `--repeats n`, `--records n`,
- * `--brokers host:port`, `--only pitwall,baseline,throughput,latency,external`.
+ * `--brokers host:port`, `--only pitwall,baseline,throughput,latency,f1,external` (`f1`: the F1 topology
+ * through the broker, bench/f1).
  */
 import { execFileSync } from 'node:child_process'
 import { resolve } from 'node:path'

@@ -43,6 +43,7 @@ export async function runF1BrokerBench(
         {
           race: profile.throughput,
           timeoutMs: profile.timeoutMs,
+          carPartitions: profile.carPartitions,
           ...(parts.nodeFlags ? { nodeFlags: parts.nodeFlags } : {}),
         },
         log,
@@ -60,7 +61,13 @@ export async function runF1BrokerBench(
       const { seconds, warmupSeconds, ...race } = profile.latency
       latency = await measureF1Latency(
         brokers,
-        { race: { ...race, laps: 10 }, seconds, warmupSeconds, timeoutMs: profile.timeoutMs },
+        {
+          race: { ...race, laps: 10 },
+          seconds,
+          warmupSeconds,
+          timeoutMs: profile.timeoutMs,
+          carPartitions: profile.carPartitions,
+        },
         log,
       )
       log(

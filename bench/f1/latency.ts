@@ -17,6 +17,7 @@ import { prepareF1Run } from './run-setup.ts'
 /** The figures of one latency run. */
 export interface F1LatencyFigures {
   readonly cars: number
+  readonly carPartitions: number
   readonly measuredSeconds: number
   /** Raw records/s sent during the whole run. */
   readonly rawPerSecond: number
@@ -34,6 +35,7 @@ export interface F1LatencyOptions {
   readonly seconds: number
   readonly warmupSeconds: number
   readonly timeoutMs: number
+  readonly carPartitions: number
 }
 
 /**
@@ -61,7 +63,7 @@ export async function measureF1Latency(
   options: F1LatencyOptions,
   log: (line: string) => void,
 ): Promise<F1LatencyFigures> {
-  const run = await prepareF1Run(brokers, 'lat', log)
+  const run = await prepareF1Run(brokers, 'lat', log, options.carPartitions)
   const observer = await observeF1(brokers, run.clean, run.quarantine)
   const worker = run.startWorker()
   const failed = run.workerFailed(worker)
@@ -92,6 +94,7 @@ export async function measureF1Latency(
     const rss = await run.cleanup(worker)
     return {
       cars: options.race.cars,
+      carPartitions: options.carPartitions,
       measuredSeconds: options.seconds,
       rawPerSecond: Math.round((sent.rawRecords / sent.ms) * 1000),
       samples: lat.length,

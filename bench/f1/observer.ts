@@ -4,8 +4,24 @@
  * quarantine topics (every raw record ends on exactly one of them) and keeps, for clean records,
  * (time visible here - record timestamp): the input's timestamp, which the topology keeps.
  */
+import { setTimeout as sleep } from 'node:timers/promises'
 import { Consumer, FetchIsolationLevels } from '@platformatic/kafka'
 import { ErrorCodes, PitwallError } from '../../core/errors.ts'
+
+type ObserverConsumer = Consumer<Buffer, Buffer, Buffer, Buffer>
+
+// topics created a moment ago may not have a leader in every broker's metadata yet
+// ("This server does not host this topic-partition"), all the more on a loaded machine
+async function subscribe(consumer: ObserverConsumer, topics: string[]) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await consumer.consume({ topics, mode: 'earliest' })
+    } catch (error) {
+      if (attempt >= 10) throw error
+      await sleep(500)
+    }
+  }
+}
 
 /** A running observer. */
 export interface F1Observer {
@@ -52,7 +68,7 @@ export async function observeF1(
     sessionTimeout: 10_000,
     heartbeatInterval: 1000,
   })
-  const stream = await consumer.consume({ topics: [cleanTopic, quarantineTopic], mode: 'earliest' })
+  const stream = await subscribe(consumer, [cleanTopic, quarantineTopic])
   stream.on('data', (message) => {
     const now = Date.now()
     seen++

@@ -15,6 +15,8 @@ export interface F1BenchProfile {
     readonly warmupSeconds: number
   }
   readonly timeoutMs: number
+  /** Partitions per car topic: the stack's default (`PITWALL_PARTITIONS`, 6); session topics have 1. */
+  readonly carPartitions: number
 }
 
 /** The two profiles. */
@@ -23,10 +25,12 @@ export const F1_BENCH_PROFILES: Record<'smoke' | 'full', F1BenchProfile> = {
     throughput: { seed: 1, cars: 10, laps: 1 },
     latency: { seed: 2, cars: 50, seconds: 8, warmupSeconds: 3 },
     timeoutMs: 180_000,
+    carPartitions: 6,
   },
   full: {
     throughput: { seed: 1, cars: 50, laps: 1 },
     latency: { seed: 2, cars: 50, seconds: 30, warmupSeconds: 5 },
     timeoutMs: 900_000,
+    carPartitions: 6,
   },
 }

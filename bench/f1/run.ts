@@ -1,7 +1,7 @@
 /**
  * @module
  * `node bench/f1/run.ts [--profile smoke|full] [--only throughput|latency] [--cars n] [--laps n]
- * [--cpu-prof dir]`: the F1 topology through the real broker (exactly_once_v2, one CLI worker,
+ * [--partitions n] [--cpu-prof dir]`: the F1 topology through the real broker (exactly_once_v2, one CLI worker,
  * LevelDB stores). Progress goes to stderr, the figures as JSON to stdout. Brokers from
  * `PITWALL_BROKERS`, else the local broker (started when not running). `--cpu-prof dir` writes the
  * worker's CPU profile of the throughput run there.
@@ -17,12 +17,14 @@ const { values } = parseArgs({
     only: { type: 'string' },
     cars: { type: 'string' },
     laps: { type: 'string' },
+    partitions: { type: 'string' },
     'cpu-prof': { type: 'string' },
   },
 })
 const base = F1_BENCH_PROFILES[values.profile === 'full' ? 'full' : 'smoke']
 const profile = {
   ...base,
+  ...(values.partitions ? { carPartitions: Number(values.partitions) } : {}),
   throughput: {
     ...base.throughput,
     ...(values.cars ? { cars: Number(values.cars) } : {}),

@@ -16,6 +16,7 @@ import { prepareF1Run } from './run-setup.ts'
 export interface F1ThroughputFigures {
   readonly cars: number
   readonly laps: number
+  readonly carPartitions: number
   readonly inputRecords: number
   readonly rawRecords: number
   readonly perTopic: Record<string, number>
@@ -33,6 +34,7 @@ export interface F1ThroughputFigures {
 export interface F1ThroughputOptions {
   readonly race: SimulatorOptions & { cars: number; laps: number }
   readonly timeoutMs: number
+  readonly carPartitions: number
   /** Node flags of the worker, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
   readonly nodeFlags?: readonly string[]
 }
@@ -50,7 +52,7 @@ export async function measureF1Throughput(
   options: F1ThroughputOptions,
   log: (line: string) => void,
 ): Promise<F1ThroughputFigures> {
-  const run = await prepareF1Run(brokers, 'tp', log)
+  const run = await prepareF1Run(brokers, 'tp', log, options.carPartitions)
   log(`f1 throughput: preloading ${options.race.cars} cars x ${options.race.laps} lap(s) into ${run.target.prefix}*`)
   const preload = await preloadRace(run.target, options.race, (n) => log(`  preloaded ${n.toLocaleString('en-US')}`))
   log(
@@ -82,6 +84,7 @@ export async function measureF1Throughput(
     return {
       cars: options.race.cars,
       laps: options.race.laps,
+      carPartitions: options.carPartitions,
       inputRecords: preload.records,
       rawRecords: preload.rawRecords,
       perTopic: preload.perTopic,

@@ -4,6 +4,8 @@
  * measurement), then every configuration runs on it with the kafkajs baseline and Pitwall side by
  * side; latency runs follow; the other parts' scripts run once at the end.
  */
+import { type F1BrokerFigures, runF1BrokerBench } from '../f1/bench.ts'
+import { F1_BENCH_PROFILES } from '../f1/profiles.ts'
 import { type BrokerLimit, measureBrokerLimit } from '../limit/broker-limit.ts'
 import { expectedOutputs } from '../workload/expected.ts'
 import { encodeSample, generate } from '../workload/generator.ts'
@@ -42,6 +44,8 @@ export interface BenchResults {
   readonly throughput: ThroughputSeries[]
   readonly latency: LatencySeries[]
   readonly external: ExternalFigures[]
+  /** The F1 topology through the broker (bench/f1), when run. */
+  readonly f1?: F1BrokerFigures
   /** Why an implementation was skipped, if it was. */
   readonly unavailable: Partial<Record<Implementation, string>>
 }
@@ -89,8 +93,10 @@ export async function runPlan(
   const impls = implementations.filter(
     (i) => wants(i) || !profile.only?.some((o) => o === 'baseline' || o === 'pitwall'),
   )
-  const expected = expectedFor(profile.records)
-  log(`expected output for ${profile.records} records: ${JSON.stringify(expected)}`)
+  // `--only f1` (with or without external) skips the reference workload and its preloads
+  const f1Only = profile.only?.every((o) => o === 'f1' || o === 'external') ?? false
+  const expected = f1Only ? { clean: 0, quarantine: 0, metrics: 0, anomalies: 0 } : expectedFor(profile.records)
+  if (!f1Only) log(`expected output for ${profile.records} records: ${JSON.stringify(expected)}`)
   const limits: BrokerLimit[] = []
   const limitErrors: string[] = []
   const snapshot = (external: ExternalFigures[] = []): BenchResults => ({
@@ -99,6 +105,7 @@ export async function runPlan(
     throughput: [...throughput.values()],
     latency: [...latency.values()],
     external,
+    ...(f1 ? { f1 } : {}),
     unavailable,
   })
   const throughput = new Map<string, ThroughputSeries>()
@@ -108,7 +115,8 @@ export async function runPlan(
     if (!map.has(key)) map.set(key, make())
     return map.get(key)!
   }
-  for (let repeat = 1; repeat <= profile.repeats; repeat++) {
+  let f1: F1BrokerFigures | undefined
+  for (let repeat = 1; repeat <= (f1Only ? 0 : profile.repeats); repeat++) {
     const input = `bench-input-${process.pid}-${Date.now().toString(36)}-${repeat}`
     log(`repeat ${repeat}/${profile.repeats}: preloading ${profile.records} records into ${input}`)
     try {
@@ -193,6 +201,11 @@ export async function runPlan(
         onFigure?.(snapshot())
       }
     }
+  }
+  if (wants('f1')) {
+    log(`F1 topology through the broker (bench/f1, ${profile.name} profile)`)
+    f1 = await runF1BrokerBench(target.brokers, F1_BENCH_PROFILES[profile.name], log)
+    onFigure?.(snapshot())
   }
   const external = wants('external') ? await runExternal(profile.name, target.brokers, log) : []
   return snapshot(external)

@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { f1Section, f1Targets } from '../f1/report.ts'
 import type { MachineInfo } from './machine.ts'
 import type { BenchResults, LatencySeries, ThroughputSeries } from './plan.ts'
 import type { BenchProfile, Configuration } from './profiles.ts'
@@ -143,6 +144,7 @@ export function renderReport(
     '| target | measured | |',
     '|---|---|---|',
     ...targets(results),
+    ...f1Targets(results.f1),
     '',
     '## Throughput (records/s)',
     '',
@@ -156,6 +158,7 @@ export function renderReport(
     '|---|---|---|---|---|---|---|---|',
     ...latencyRows(results),
     '',
+    ...f1Section(results.f1),
     '## Figures of the other parts',
     '',
     ...externalSection(results),
