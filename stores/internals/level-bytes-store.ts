@@ -14,7 +14,7 @@ import { ErrorCodes, PitwallError } from '../../core/errors.ts'
 import type { ChangelogRecord, StateStoreContext } from '../api.ts'
 import type { BytesEntry, BytesWrite, PhysicalBytesStore, ScanRange } from './bytes-store.ts'
 import { decodeCheckpoint, encodeCheckpoint } from './level-checkpoint.ts'
-import { fromStoredKey, META_KEY, toStoredKey } from './level-keys.ts'
+import { fromStoredKey, iteratorOptions, META_KEY, storedRange, toStoredKey } from './level-keys.ts'
 import { nativeBytes } from './native-bytes.ts'
 import { PendingWrites } from './pending-writes.ts'
 import { type StoreCheckpoint, type StoreTransactions, storeTransactionsOf } from './store-transactions.ts'
@@ -45,23 +45,6 @@ function binaryString(bytes: Uint8Array): string {
   let s = ''
   for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]!)
   return s
-}
-
-/** The stored form of a scan range: bounds translated, the reserved key excluded. */
-function storedRange(range: ScanRange): ScanRange {
-  const out: { -readonly [K in keyof ScanRange]: ScanRange[K] } = { reverse: range.reverse === true }
-  for (const bound of ['gte', 'gt', 'lte', 'lt'] as const) {
-    if (range[bound] !== undefined) out[bound] = toStoredKey(range[bound]!)
-  }
-  if (out.gte === undefined && out.gt === undefined) out.gt = META_KEY
-  return out
-}
-
-/** The iterator options of a scan, without undefined bounds. */
-function iteratorOptions(range: ScanRange): Record<string, unknown> {
-  const options: Record<string, unknown> = { reverse: range.reverse === true }
-  for (const bound of ['gt', 'gte', 'lt', 'lte'] as const) if (range[bound] !== undefined) options[bound] = range[bound]
-  return options
 }
 
 /**
@@ -257,14 +240,8 @@ export class LevelBytesStore implements PhysicalBytesStore {
         false,
       )
     } catch (cause) {
-      throw new PitwallError(
-        ErrorCodes.STORE_RESTORE,
-        `cannot restore ${records.length} records into store '${this.name}'`,
-        {
-          cause,
-          details: { store: this.name },
-        },
-      )
+      const message = `cannot restore ${records.length} records into store '${this.name}'`
+      throw new PitwallError(ErrorCodes.STORE_RESTORE, message, { cause, details: { store: this.name } })
     }
   }
 
@@ -279,13 +256,7 @@ export class LevelBytesStore implements PhysicalBytesStore {
     const writes: BytesWrite[] = []
     for (const r of pending.ranges) {
       const keys = db.keys(r.gte === undefined ? { gt: META_KEY, lt: r.lt } : { gte: r.gte, lt: r.lt })
-      try {
-        for (let chunk = await keys.nextv(SCAN_CHUNK); chunk.length > 0; chunk = await keys.nextv(SCAN_CHUNK)) {
-          for (const key of chunk) writes.push({ key, value: null })
-        }
-      } finally {
-        await keys.close()
-      }
+      for await (const key of keys) writes.push({ key, value: null })
     }
     for (const w of pending.writes()) writes.push(w)
     if (checkpoint !== undefined) writes.push({ key: META_KEY, value: encodeCheckpoint(checkpoint) })

@@ -6,6 +6,7 @@
  * more zero byte; all other keys are stored as they are. The map is strictly increasing, so ranges
  * translate by translating their bounds, and costs one byte test for keys not starting with 0x00.
  */
+import type { ScanRange } from './bytes-store.ts'
 
 /** The reserved key holding the store's checkpoint: the smallest key, never a stored user key. */
 export const META_KEY: Uint8Array = new Uint8Array(0)
@@ -40,4 +41,35 @@ export function toStoredKey(key: Uint8Array): Uint8Array {
 export function fromStoredKey(stored: Uint8Array): Uint8Array {
   if (stored[0] !== 0) return stored
   return allZero(stored) ? stored.subarray(1) : stored
+}
+
+/**
+ * The stored form of a scan range: bounds translated, the reserved key excluded.
+ *
+ * @example
+ * ```ts
+ * db.iterator(iteratorOptions(storedRange({ gte: from })))
+ * ```
+ */
+export function storedRange(range: ScanRange): ScanRange {
+  const out: { -readonly [K in keyof ScanRange]: ScanRange[K] } = { reverse: range.reverse === true }
+  for (const bound of ['gte', 'gt', 'lte', 'lt'] as const) {
+    if (range[bound] !== undefined) out[bound] = toStoredKey(range[bound]!)
+  }
+  if (out.gte === undefined && out.gt === undefined) out.gt = META_KEY
+  return out
+}
+
+/**
+ * The LevelDB iterator options of a (stored) scan range, without undefined bounds.
+ *
+ * @example
+ * ```ts
+ * db.iterator(iteratorOptions({ gt: META_KEY }))
+ * ```
+ */
+export function iteratorOptions(range: ScanRange): Record<string, unknown> {
+  const options: Record<string, unknown> = { reverse: range.reverse === true }
+  for (const bound of ['gt', 'gte', 'lt', 'lte'] as const) if (range[bound] !== undefined) options[bound] = range[bound]
+  return options
 }

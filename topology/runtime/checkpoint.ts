@@ -1,9 +1,12 @@
 /**
  * @module
  * A task's checkpoint file: for each changelog partition, the offset up to which the local stores
- * reflect the changelog. Written atomically (temp file + rename). Its presence is the proof that
- * local state is clean: under exactly-once it is written only on a clean close and deleted as soon
- * as processing resumes, so a crash leaves none and the state is rebuilt from the changelog.
+ * reflect the changelog. Written atomically (temp file + rename). At-least-once it is written after
+ * each commit and decides where every LevelDB store of the task restores from. Under exactly-once
+ * LevelDB stores carry their own checkpoint inside their database, written atomically with the
+ * committed writes (stores/internals/level-checkpoint.ts; proof in the runtime README, "State"), so
+ * a crash restores incrementally; the file is then written only on a clean close and deleted when
+ * processing resumes, and only unlogged LevelDB stores depend on it (kept after a clean close only).
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
