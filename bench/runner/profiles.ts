@@ -45,7 +45,10 @@ export const PROFILES: Record<'smoke' | 'full', BenchProfile> = {
     records: 100_000,
     repeats: 1,
     throughput: every([1]),
-    latency: [{ topology: 't1', guarantee: 'exactly_once_v2', workers: 1 }],
+    latency: [
+      { topology: 't1', guarantee: 'exactly_once_v2', workers: 1 },
+      { topology: 't1', guarantee: 'at_least_once', workers: 1 },
+    ],
     latencyRate: REFERENCE.latencyRate,
     latencyRecords: 50_000,
     timeoutMs: 180_000,

@@ -48,6 +48,11 @@ export interface StreamsOptions {
   readonly autoOffsetReset?: 'earliest' | 'latest'
   /** How often committed repartition records are deleted (Kafka's repartition.purge.interval.ms). */
   readonly repartitionPurgeIntervalMs?: number
+  /**
+   * Kafka's `linger.ms` (default 5, as in Kafka 4): buffered outputs are sent once the oldest has
+   * waited this long, without waiting for 5,000 of them or for the commit, one send at a time.
+   */
+  readonly lingerMs?: number
 }
 
 /** Options with every default filled in. */
@@ -84,6 +89,13 @@ export function resolveOptions(options: StreamsOptions): ResolvedStreamsOptions 
     )
   }
   const eos = guarantee === 'exactly_once_v2'
+  const lingerMs = options.lingerMs ?? 5
+  if (typeof lingerMs !== 'number' || !Number.isFinite(lingerMs) || lingerMs < 0) {
+    throw new PitwallError(
+      ErrorCodes.CONFIG_INVALID,
+      `PitwallStreams: lingerMs must be a finite number of milliseconds >= 0, got ${String(lingerMs)}`,
+    )
+  }
   return {
     applicationId: options.applicationId,
     brokers: options.brokers,
@@ -105,5 +117,6 @@ export function resolveOptions(options: StreamsOptions): ResolvedStreamsOptions 
     logger: safeLogger(options.logger ?? consoleLogger(options.applicationId)),
     autoOffsetReset: options.autoOffsetReset ?? 'earliest',
     repartitionPurgeIntervalMs: options.repartitionPurgeIntervalMs ?? 30_000,
+    lingerMs,
   }
 }

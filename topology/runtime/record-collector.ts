@@ -2,8 +2,9 @@
  * @module
  * The {@link RecordCollector} and {@link ChangelogWriter} a task writes to. Sends are buffered and
  * handed to the producer in batches (inside the open transaction under exactly-once), when the
- * buffer grows and on every commit; a failed batch surfaces at the next flush, which fails the
- * commit. Keyed records without an explicit partition are placed with Kafka's murmur2 partitioner.
+ * buffer grows, when the oldest buffered record has lingered `lingerMs` (Kafka's `linger.ms`) and
+ * on every commit; a failed batch surfaces at the next flush or linger, which fails the loop.
+ * Keyed records without an explicit partition are placed with Kafka's murmur2 partitioner.
  */
 import type { ChangelogWriter } from '../../stores/api.ts'
 import type { RawRecord, RecordCollector } from '../internals/runnable.ts'
@@ -22,6 +23,8 @@ export interface OutgoingMessage {
 }
 
 const NO_HEADERS: readonly (readonly [Buffer, Buffer])[] = []
+/** Records per sink call. */
+const CHUNK = 5_000
 
 /** Sends a batch of messages; rejects when any of them failed. */
 export type MessageSink = (messages: OutgoingMessage[]) => Promise<void>
@@ -46,13 +49,20 @@ function headerPairs(headers: Headers): readonly (readonly [Buffer, Buffer])[] {
  * ```ts
  * const collector = new BufferedCollector((t) => partitionCounts.get(t))
  * collector.send('out', { key, value, timestamp: Date.now(), headers: {} })
+ * await collector.linger(sink, 5) // sent within 5 ms even if the loop then waits on a fetch
  * await collector.flush((batch) => producer.send({ messages: batch }).then(() => {}))
  * ```
  */
 export class BufferedCollector implements RecordCollector {
   #pending: OutgoingMessage[] = []
+  /** When the oldest buffered record arrived (ms since epoch). */
+  #pendingSince = 0
   #inflight: Promise<void> = Promise.resolve()
   #queued = 0
+  #failed = false
+  #timer: ReturnType<typeof setTimeout> | undefined
+  /** The linger expired while a send was in flight: send as soon as it completes. */
+  #due: MessageSink | undefined
   #partitionCount: (topic: string) => number | undefined
   #guard: ProductionGuard | undefined
 
@@ -75,6 +85,7 @@ export class BufferedCollector implements RecordCollector {
       const count = this.#partitionCount(topic)
       if (count !== undefined) message.partition = partitionForKey(record.key, count)
     }
+    if (this.#pending.length === 0) this.#pendingSince = Date.now()
     this.#pending.push(message)
   }
 
@@ -92,25 +103,29 @@ export class BufferedCollector implements RecordCollector {
    * flight (one at a time, so each partition's records keep their order). A failure surfaces at the
    * next {@link flush}. Resolves at once unless two sends are already queued (backpressure).
    */
-  async sendAhead(sink: MessageSink, chunkSize = 5_000): Promise<void> {
-    const batch = this.#pending
-    if (batch.length === 0) return
-    this.#pending = []
-    this.#queued++
-    this.#inflight = this.#inflight.then(async () => {
-      try {
-        for (let i = 0; i < batch.length; i += chunkSize) await sink(batch.slice(i, i + chunkSize))
-      } finally {
-        this.#queued--
-      }
-    })
-    this.#inflight.catch(() => {})
+  async sendAhead(sink: MessageSink, chunkSize = CHUNK): Promise<void> {
+    this.#start(sink, chunkSize)
     if (this.#queued > 2) await this.#inflight
   }
 
+  /**
+   * Makes buffered records go out once the oldest has waited `lingerMs`, even if the loop is
+   * blocked in a fetch by then (a timer). Like Kafka's sender with one request in flight, a lingered
+   * send never queues behind another: if one is in flight it goes out when that one completes, with
+   * everything buffered meanwhile, so high rates still make large batches. Rejects if an earlier
+   * send failed, so the loop learns of it before the commit.
+   */
+  async linger(sink: MessageSink, lingerMs: number): Promise<void> {
+    if (this.#failed) await this.#inflight
+    if (this.#pending.length === 0 || this.#timer !== undefined || this.#due) return
+    const delay = this.#pendingSince + lingerMs - Date.now()
+    if (delay <= 0) this.#expired(sink)
+    else this.#timer = setTimeout(() => this.#expired(sink), delay)
+  }
+
   /** Hands everything buffered to `sink` and waits until every send is acknowledged. */
-  async flush(sink: MessageSink, chunkSize = 5_000): Promise<void> {
-    await this.sendAhead(sink, chunkSize)
+  async flush(sink: MessageSink, chunkSize = CHUNK): Promise<void> {
+    this.#start(sink, chunkSize)
     await this.#inflight
   }
 
@@ -120,8 +135,46 @@ export class BufferedCollector implements RecordCollector {
    */
   async discard(): Promise<void> {
     this.#pending = []
+    this.#idle()
     await this.#inflight.catch(() => {})
     this.#inflight = Promise.resolve()
+    this.#failed = false
+  }
+
+  #expired(sink: MessageSink): void {
+    this.#timer = undefined
+    if (this.#queued === 0) this.#start(sink, CHUNK)
+    else this.#due = sink
+  }
+
+  /** Nothing is waiting for the linger any more (the buffer was taken or dropped). */
+  #idle(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer)
+    this.#timer = undefined
+    this.#due = undefined
+  }
+
+  #start(sink: MessageSink, chunkSize: number): void {
+    const batch = this.#pending
+    if (batch.length === 0) return
+    this.#pending = []
+    this.#idle()
+    this.#queued++
+    const previous = this.#inflight
+    this.#inflight = (async () => {
+      try {
+        await previous
+        for (let i = 0; i < batch.length; i += chunkSize) await sink(batch.slice(i, i + chunkSize))
+      } catch (error) {
+        this.#failed = true
+        throw error
+      } finally {
+        this.#queued--
+        const due = this.#due
+        if (due && this.#queued === 0 && !this.#failed) this.#start(due, CHUNK)
+      }
+    })()
+    this.#inflight.catch(() => {})
   }
 }
 
