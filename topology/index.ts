@@ -16,6 +16,7 @@ export { type NodeDescription, type SubtopologyDescription, TopologyDescription 
 export { Branched } from './dsl/branched.ts'
 export type { BranchedKStream } from './dsl/branched-kstream.ts'
 export { Consumed } from './dsl/consumed.ts'
+export type { FixedKeyProcessor, FixedKeyProcessorSupplier } from './dsl/fixed-key-processor.ts'
 export type {
   Aggregator,
   ForeachAction,
@@ -37,6 +38,7 @@ export type { KStream } from './dsl/kstream.ts'
 export type { KTable } from './dsl/ktable.ts'
 export { Materialized, type StoreType } from './dsl/materialized.ts'
 export { Named } from './dsl/named.ts'
+export { Printed } from './dsl/printed.ts'
 export { Produced } from './dsl/produced.ts'
 export { Repartitioned } from './dsl/repartitioned.ts'
 export { StreamJoined } from './dsl/stream-joined.ts'

@@ -6,6 +6,7 @@
 import type { ProcessorSupplier } from '../processor.ts'
 import type { JoinWindows } from '../windows/join-windows.ts'
 import type { BranchedKStream } from './branched-kstream.ts'
+import type { FixedKeyProcessorSupplier } from './fixed-key-processor.ts'
 import type {
   ForeachAction,
   KeyValue,
@@ -21,6 +22,7 @@ import type { KGroupedStream } from './kgrouped-stream.ts'
 import type { KTable } from './ktable.ts'
 import type { Materialized } from './materialized.ts'
 import type { Named } from './named.ts'
+import type { Printed } from './printed.ts'
 import type { Produced } from './produced.ts'
 import type { Repartitioned } from './repartitioned.ts'
 import type { StreamJoined } from './stream-joined.ts'
@@ -98,9 +100,40 @@ export interface KStream<K, V> {
     windows: JoinWindows,
     streamJoined?: StreamJoined<K, V, VO>,
   ): KStream<K, VR>
-  /** Runs a custom processor connected to the named stores (added with `builder.addStateStore`). */
+  /**
+   * Runs a custom processor connected to the named stores (added with `builder.addStateStore`).
+   * It may change keys, so stateful operations downstream repartition; use `processValues` if it
+   * keeps them.
+   */
   process<KR, VR>(
     supplier: ProcessorSupplier<K, V, KR, VR>,
     ...storeNamesOrNamed: Array<string | Named>
   ): KStream<KR, VR>
+  /**
+   * Runs a custom processor that changes values only (Kafka Streams' `processValues`, KIP-820):
+   * the stream keeps its partitioning, so `groupByKey()` or a join downstream does not
+   * repartition. Forwarding a record with another key than the one processed fails the task.
+   *
+   * @example
+   * ```ts
+   * samples.processValues((): FixedKeyProcessor<string, Sample, number> => {
+   *   let ctx: ProcessorContext<string, number>
+   *   return { init: (c) => { ctx = c }, process: (r) => ctx.forward({ ...r, value: r.value.speedMs * 3.6 }) }
+   * }).groupByKey().reduce(Math.max) // no repartition topic
+   * ```
+   */
+  processValues<VR>(
+    supplier: FixedKeyProcessorSupplier<K, V, VR>,
+    ...storeNamesOrNamed: Array<string | Named>
+  ): KStream<K, VR>
+  /**
+   * Prints each record as `[label]: key, value` to standard output or a file (terminal; for
+   * debugging). The label defaults to the processor name.
+   *
+   * @example
+   * ```ts
+   * laps.print(Printed.toSysOut<string, Lap>().withLabel('laps')) // [laps]: car-44, {"lap":3,"timeMs":91234}
+   * ```
+   */
+  print(printed: Printed<K, V>): void
 }

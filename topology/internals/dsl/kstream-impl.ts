@@ -5,6 +5,7 @@
  * (`repartitionRequired`), which makes the next stateful operation repartition.
  */
 import type { BranchedKStream } from '../../dsl/branched-kstream.ts'
+import type { FixedKeyProcessorSupplier } from '../../dsl/fixed-key-processor.ts'
 import type {
   ForeachAction,
   KeyValue,
@@ -21,6 +22,7 @@ import type { KStream } from '../../dsl/kstream.ts'
 import type { KTable } from '../../dsl/ktable.ts'
 import { Materialized } from '../../dsl/materialized.ts'
 import { Named } from '../../dsl/named.ts'
+import type { Printed } from '../../dsl/printed.ts'
 import { Produced } from '../../dsl/produced.ts'
 import { Repartitioned } from '../../dsl/repartitioned.ts'
 import type { StreamJoined } from '../../dsl/stream-joined.ts'
@@ -35,9 +37,11 @@ import { streamMap, streamSelectKey } from '../processors/stream-map.ts'
 import { streamMapValues } from '../processors/stream-map-values.ts'
 import { passThrough } from '../processors/stream-merge.ts'
 import { streamPeek } from '../processors/stream-peek.ts'
+import { streamProcessValues } from '../processors/stream-process-values.ts'
 import { BranchedKStreamImpl } from './branched-kstream-impl.ts'
 import { addProcessor, addRepartition } from './graph-helpers.ts'
 import { KGroupedStreamImpl } from './kgrouped-stream-impl.ts'
+import { addPrint, addUserProcessor } from './stream-process.ts'
 import { streamTableJoin, streamToTable } from './stream-stateful.ts'
 import { joinStreams } from './stream-stream-join-impl.ts'
 import { optionalInstance, requireFunction, requireInstance, requireString } from './validate.ts'
@@ -269,24 +273,29 @@ export class KStreamImpl<K, V> implements KStream<K, V> {
     supplier: ProcessorSupplier<K, V, KR, VR>,
     ...storeNamesOrNamed: Array<string | Named>
   ): KStream<KR, VR> {
-    requireFunction('process()', 'supplier', supplier)
-    let given: string | undefined
-    const stores: string[] = []
-    for (const arg of storeNamesOrNamed) {
-      if (arg instanceof Named) given = arg.name
-      else {
-        requireString('process()', 'storeName', arg)
-        stores.push(arg)
-      }
-    }
-    const node = addProcessor(
-      this.builder,
-      this.builder.processorName(given, 'KSTREAM-PROCESSOR'),
-      [this.node],
-      supplier,
-      stores,
-    )
+    const args = [this.builder, this.node, 'process()', 'KSTREAM-PROCESSOR', supplier, storeNamesOrNamed] as const
+    const node = addUserProcessor(...args, (_, user) => user)
     return new KStreamImpl<KR, VR>(this.builder, node, undefined, undefined, true)
+  }
+
+  processValues<VR>(
+    supplier: FixedKeyProcessorSupplier<K, V, VR>,
+    ...storeNamesOrNamed: Array<string | Named>
+  ): KStream<K, VR> {
+    const args = [
+      this.builder,
+      this.node,
+      'processValues()',
+      'KSTREAM-PROCESSVALUES',
+      supplier,
+      storeNamesOrNamed,
+    ] as const
+    const node = addUserProcessor(...args, streamProcessValues)
+    return new KStreamImpl<K, VR>(this.builder, node, this.keySerde, undefined, this.repartitionRequired)
+  }
+
+  print(printed: Printed<K, V>): void {
+    addPrint(this.builder, this.node, printed)
   }
 
   /** A handle on `node` with this handle's serdes and repartition flag. */
