@@ -20,7 +20,7 @@ import { storeValueGetter } from '../processors/table-value-getter.ts'
 import { addProcessor, addRepartition } from './graph-helpers.ts'
 import type { KStreamImpl } from './kstream-impl.ts'
 import { KTableImpl } from './ktable-impl.ts'
-import { materializeKeyValue } from './materialize.ts'
+import { materializeKeyValue, withDefaultValueSerde } from './materialize.ts'
 import { optionalInstance, requireFunction } from './validate.ts'
 import { windowedBy } from './windowed-by.ts'
 
@@ -55,10 +55,7 @@ export class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
 
   count(materialized?: Materialized<K, number>, named?: Named): KTable<K, number> {
     const fold: Fold<K, V, number> = (_k, _v, n) => (n ?? 0) + 1
-    const mat =
-      materialized?.valueSerde === undefined
-        ? (materialized ?? Materialized.with<K, number>(undefined, undefined)).withValueSerde(Serdes.double())
-        : materialized
+    const mat = withDefaultValueSerde(materialized, Serdes.double())
     return this.#aggregate('count()', 'KSTREAM-AGGREGATE', fold, mat, named)
   }
 

@@ -17,7 +17,7 @@ import { storeValueGetter } from '../processors/table-value-getter.ts'
 import { addProcessor, addRepartition } from './graph-helpers.ts'
 import type { KGroupedTableImpl } from './kgrouped-table-impl.ts'
 import { KTableImpl } from './ktable-impl.ts'
-import { materializeKeyValue } from './materialize.ts'
+import { materializeKeyValue, withDefaultValueSerde } from './materialize.ts'
 import { optionalInstance, requireFunction } from './validate.ts'
 
 interface Folds<K, V, VA> {
@@ -107,14 +107,13 @@ export function groupedTableReduce<K, V>(
 ): KTable<K, V> {
   requireFunction('reduce()', 'adder', adder)
   requireFunction('reduce()', 'subtractor', subtractor)
-  const mat = materialized ?? Materialized.with<K, V>(undefined, undefined)
   const folds: Folds<K, V, V> = { adder: (_k, v, a) => adder(a, v), subtractor: (_k, v, a) => subtractor(a, v) }
   return aggregateGrouped(
     grouped,
     'reduce()',
     'KTABLE-REDUCE',
     folds,
-    mat.valueSerde ? mat : mat.withValueSerde(grouped.valueSerde),
+    withDefaultValueSerde(materialized, grouped.valueSerde),
     named,
   )
 }
@@ -132,7 +131,6 @@ export function groupedTableCount<K, V>(
   materialized?: Materialized<K, number>,
   named?: Named,
 ): KTable<K, number> {
-  const mat = materialized ?? Materialized.with<K, number>(undefined, undefined)
   const folds: Folds<K, V, number> = {
     initializer: () => 0,
     adder: (_k, _v, n) => n + 1,
@@ -143,7 +141,7 @@ export function groupedTableCount<K, V>(
     'count()',
     'KTABLE-AGGREGATE',
     folds,
-    mat.valueSerde ? mat : mat.withValueSerde(Serdes.double()),
+    withDefaultValueSerde(materialized, Serdes.double()),
     named,
   )
 }

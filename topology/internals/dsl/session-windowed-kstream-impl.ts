@@ -7,20 +7,19 @@
 import type { Windowed } from '../../../stores/api.ts'
 import type { Aggregator, Initializer, Reducer } from '../../dsl/functions.ts'
 import type { KTable } from '../../dsl/ktable.ts'
-import { Materialized } from '../../dsl/materialized.ts'
-import { Named } from '../../dsl/named.ts'
+import type { Materialized } from '../../dsl/materialized.ts'
+import type { Named } from '../../dsl/named.ts'
 import type { Merger, SessionWindowedKStream } from '../../dsl/windowed-kstream.ts'
-import { type Serde, Serdes } from '../../serdes.ts'
+import { Serdes } from '../../serdes.ts'
 import { invalidArgument } from '../../windows/durations.ts'
 import type { SessionWindows } from '../../windows/session-windows.ts'
 import { WindowedSerdes } from '../../windows/windowed-serdes.ts'
 import { sessionWindowAggregate } from '../processors/session-window-aggregate.ts'
 import { sessionStoreValueGetter } from '../processors/windowed-value-getters.ts'
-import { addProcessor } from './graph-helpers.ts'
 import type { KGroupedStreamImpl } from './kgrouped-stream-impl.ts'
-import { KTableImpl } from './ktable-impl.ts'
-import { optionalInstance, requireFunction } from './validate.ts'
-import { registerWindowGrace } from './window-grace.ts'
+import { withDefaultValueSerde } from './materialize.ts'
+import { requireFunction } from './validate.ts'
+import { addWindowedAggregation } from './windowed-aggregation.ts'
 import { sessionStore } from './windowed-stores.ts'
 
 /**
@@ -41,8 +40,7 @@ export class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStream<
   }
 
   count(materialized?: Materialized<K, number>, named?: Named): KTable<Windowed<K>, number> {
-    const mat = materialized ?? Materialized.with<K, number>(undefined, undefined)
-    const withSerde = mat.valueSerde ? mat : mat.withValueSerde(Serdes.double())
+    const withSerde = withDefaultValueSerde(materialized, Serdes.double())
     return this.#aggregate<number>(
       'count()',
       'KSTREAM-AGGREGATE',
@@ -56,8 +54,7 @@ export class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStream<
 
   reduce(reducer: Reducer<V>, materialized?: Materialized<K, V>, named?: Named): KTable<Windowed<K>, V> {
     requireFunction('reduce()', 'reducer', reducer)
-    const mat = materialized ?? Materialized.with<K, V>(undefined, undefined)
-    const withSerde = mat.valueSerde || !this.#grouped.valueSerde ? mat : mat.withValueSerde(this.#grouped.valueSerde)
+    const withSerde = withDefaultValueSerde(materialized, this.#grouped.valueSerde)
     const combine = (a: V | null, b: V | null): V | null => (a === null ? b : b === null ? a : reducer(a, b))
     return this.#aggregate<V | null>(
       'reduce()',
@@ -92,41 +89,23 @@ export class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStream<
     materialized: Materialized<K, VA> | undefined,
     named: Named | undefined,
   ): KTable<Windowed<K>, VA> {
-    optionalInstance(method, 'materialized', materialized, Materialized)
-    optionalInstance(method, 'named', named, Named)
     const windows = this.#windows
-    const builder = this.#grouped.stream.builder
-    const storeName = builder.storeName(materialized?.storeName, prefix)
-    const keySerde = (materialized?.keySerde ?? this.#grouped.keySerde ?? builder.defaults.keySerde) as Serde<K>
-    const valueSerde = (materialized?.valueSerde ?? builder.defaults.valueSerde) as Serde<VA>
-    const retentionMs = materialized?.retentionMs ?? windows.defaultRetentionMs()
-    if (retentionMs < windows.defaultRetentionMs()) {
-      invalidArgument(
-        method,
-        `retention (${retentionMs} ms) must be at least inactivity gap + grace (${windows.defaultRetentionMs()} ms)`,
-      )
-    }
-    builder.addStore(
-      sessionStore(storeName, retentionMs, keySerde, valueSerde, {
-        type: materialized?.storeType ?? builder.defaults.storeType,
-        caching: materialized?.cachingEnabled ?? true,
-        logging: materialized?.loggingEnabled ?? true,
-        topicConfig: materialized?.topicConfig ?? {},
-      }),
-    )
-    const name = builder.processorName(named?.name, prefix)
-    const source = this.#grouped.sourceNodeFor(storeName)
-    const supplier = () => sessionWindowAggregate({ storeName, windows, initializer, aggregator, merger })
-    const node = addProcessor(builder, name, [source], supplier, [storeName])
-    registerWindowGrace(node, windows.graceMs)
-    const windowedKeySerde = WindowedSerdes.sessionWindowed(keySerde)
-    return new KTableImpl<Windowed<K>, VA>(
-      builder,
-      node,
-      windowedKeySerde,
-      valueSerde,
-      sessionStoreValueGetter<K, VA>(storeName),
-      storeName,
-    )
+    const call = { method, prefix, materialized, named, graceMs: windows.graceMs }
+    return addWindowedAggregation(this.#grouped, call, (spec) => {
+      const retentionMs = spec.retentionMs ?? windows.defaultRetentionMs()
+      if (retentionMs < windows.defaultRetentionMs()) {
+        invalidArgument(
+          method,
+          `retention (${retentionMs} ms) must be at least inactivity gap + grace (${windows.defaultRetentionMs()} ms)`,
+        )
+      }
+      const storeName = spec.name
+      return {
+        store: sessionStore(storeName, retentionMs, spec.keySerde, spec.valueSerde, spec.layers),
+        supplier: () => sessionWindowAggregate({ storeName, windows, initializer, aggregator, merger }),
+        windowedKeySerde: WindowedSerdes.sessionWindowed(spec.keySerde),
+        valueGetter: sessionStoreValueGetter<K, VA>(storeName),
+      }
+    })
   }
 }
