@@ -206,26 +206,7 @@ export class KStreamImpl<K, V> implements KStream<K, V> {
     joinedOrWindows?: Joined<K, V, VT> | JoinWindows,
     streamJoined?: StreamJoined<K, V, VT>,
   ): KStream<K, VR> {
-    if (table instanceof KStreamImpl)
-      return joinStreams(
-        this,
-        'join()',
-        table,
-        joiner as ValueJoiner<V | null, VT | null, VR>,
-        joinedOrWindows as JoinWindows,
-        streamJoined,
-        'inner',
-      )
-    const joined = joinedOrWindows as Joined<K, V, VT> | undefined
-    optionalInstance('join()', 'joined', joined, Joined)
-    return streamTableJoin(
-      this,
-      'join()',
-      table as KTable<K, VT>,
-      joiner as ValueJoiner<V, VT | null, VR>,
-      joined,
-      false,
-    )
+    return this.#join('join()', 'inner', table, joiner, joinedOrWindows, streamJoined)
   }
 
   leftJoin<VO, VR>(
@@ -245,19 +226,24 @@ export class KStreamImpl<K, V> implements KStream<K, V> {
     joinedOrWindows?: Joined<K, V, VT> | JoinWindows,
     streamJoined?: StreamJoined<K, V, VT>,
   ): KStream<K, VR> {
-    if (table instanceof KStreamImpl)
-      return joinStreams(
-        this,
-        'leftJoin()',
-        table,
-        joiner as ValueJoiner<V | null, VT | null, VR>,
-        joinedOrWindows as JoinWindows,
-        streamJoined,
-        'left',
-      )
+    return this.#join('leftJoin()', 'left', table, joiner, joinedOrWindows, streamJoined)
+  }
+
+  /** A windowed join with another stream, or a lookup join with a table. */
+  #join<VT, VR>(
+    method: string,
+    kind: 'inner' | 'left',
+    other: KTable<K, VT> | KStream<K, VT>,
+    joiner: ValueJoiner<V, VT, VR> | ValueJoiner<V, VT | null, VR>,
+    joinedOrWindows: Joined<K, V, VT> | JoinWindows | undefined,
+    streamJoined: StreamJoined<K, V, VT> | undefined,
+  ): KStream<K, VR> {
+    const join = joiner as ValueJoiner<V | null, VT | null, VR>
+    if (other instanceof KStreamImpl)
+      return joinStreams(this, method, other, join, joinedOrWindows as JoinWindows, streamJoined, kind)
     const joined = joinedOrWindows as Joined<K, V, VT> | undefined
-    optionalInstance('leftJoin()', 'joined', joined, Joined)
-    return streamTableJoin(this, 'leftJoin()', table as KTable<K, VT>, joiner, joined, true)
+    optionalInstance(method, 'joined', joined, Joined)
+    return streamTableJoin(this, method, other as KTable<K, VT>, join, joined, kind === 'left')
   }
 
   outerJoin<VO, VR>(
