@@ -11,6 +11,7 @@ import type { KeyValue, SessionStore, Window, Windowed } from '../../../stores/a
 import type { Processor, ProcessorContext, Record } from '../../processor.ts'
 import type { SessionWindows } from '../../windows/session-windows.ts'
 import type { Change } from '../change.ts'
+import { droppedForNull } from './record-guards.ts'
 import type { Aggregator } from './window-aggregate.ts'
 import { WindowedForwarder } from './windowed-forwarder.ts'
 
@@ -55,11 +56,8 @@ export function sessionWindowAggregate<K, V, A>(
       )
     },
     async process(record: Record<K, V>) {
+      if (droppedForNull(record, ctx)) return
       const { key, value, timestamp } = record
-      if (key === null || key === undefined || value === null || value === undefined) {
-        ctx.recordMetric('dropped-records')
-        return
-      }
       observedStreamTime = Math.max(observedStreamTime, timestamp)
       const closeTime = observedStreamTime - windows.graceMs
       const merged: KeyValue<Windowed<K>, A>[] = []

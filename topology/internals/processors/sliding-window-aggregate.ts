@@ -12,6 +12,7 @@ import type { Window, Windowed, WindowStore } from '../../../stores/api.ts'
 import type { Processor, ProcessorContext, Record } from '../../processor.ts'
 import type { SlidingWindows } from '../../windows/sliding-windows.ts'
 import type { Change } from '../change.ts'
+import { droppedForNull } from './record-guards.ts'
 import type { ValueAndTimestamp } from './value-and-timestamp.ts'
 import { type Aggregator, timestampedForwarder } from './window-aggregate.ts'
 import type { WindowedForwarder } from './windowed-forwarder.ts'
@@ -170,10 +171,7 @@ export function slidingWindowAggregate<K, V, A>(
       forwarder = timestampedForwarder(store, context)
     },
     async process(record: Record<K, V>) {
-      if (record.key === null || record.key === undefined || record.value === null || record.value === undefined) {
-        ctx.recordMetric('dropped-records')
-        return
-      }
+      if (droppedForNull(record, ctx)) return
       observedStreamTime = Math.max(observedStreamTime, record.timestamp)
       const closeTime = observedStreamTime - windows.graceMs
       // Even the record's right window would already be closed.

@@ -7,6 +7,7 @@
 import type { KeyValueStore } from '../../../stores/api.ts'
 import type { Processor, ProcessorContext, ProcessorSupplier, Record } from '../../processor.ts'
 import type { Change } from '../change.ts'
+import { droppedForNull } from './record-guards.ts'
 import { TupleForwarder } from './tuple-forwarder.ts'
 
 /** Folds one value into the previous aggregate (`null` when the key is new). */
@@ -31,10 +32,7 @@ class StreamAggregate<K, V, VA> implements Processor<K, V, K, Change<VA>> {
   }
 
   async process(record: Record<K, V>): Promise<void> {
-    if (record.key === null || record.key === undefined || record.value === null || record.value === undefined) {
-      this.#ctx.recordMetric('dropped-records')
-      return
-    }
+    if (droppedForNull(record, this.#ctx)) return
     const old = (await this.#store.get(record.key)) ?? null
     const next = this.#fold(record.key, record.value, old)
     await this.#store.put(record.key, next)

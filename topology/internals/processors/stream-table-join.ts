@@ -6,6 +6,7 @@
  */
 import type { ValueJoiner } from '../../dsl/functions.ts'
 import type { Processor, ProcessorContext, ProcessorSupplier, Record } from '../../processor.ts'
+import { droppedForNull } from './record-guards.ts'
 import type { TableValueGetter, TableValueGetterSupplier } from './table-value-getter.ts'
 
 class StreamTableJoin<K, V, VT, VR> implements Processor<K, V, K, VR> {
@@ -28,10 +29,7 @@ class StreamTableJoin<K, V, VT, VR> implements Processor<K, V, K, VR> {
   }
 
   async process(record: Record<K, V>): Promise<void> {
-    if (record.key === null || record.key === undefined || record.value === null || record.value === undefined) {
-      this.#ctx.recordMetric('dropped-records')
-      return
-    }
+    if (droppedForNull(record, this.#ctx)) return
     const other = (await this.#getter.get(record.key)) ?? null
     if (other === null && !this.#left) return
     const value = this.#joiner(record.value, other)

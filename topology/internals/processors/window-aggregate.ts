@@ -9,6 +9,7 @@ import type { Windowed, WindowStore } from '../../../stores/api.ts'
 import type { Processor, ProcessorContext, Record } from '../../processor.ts'
 import type { TimeWindows } from '../../windows/time-windows.ts'
 import type { Change } from '../change.ts'
+import { droppedForNull } from './record-guards.ts'
 import type { ValueAndTimestamp } from './value-and-timestamp.ts'
 import { WindowedForwarder } from './windowed-forwarder.ts'
 
@@ -46,10 +47,7 @@ export function windowAggregate<K, V, A>(
       forwarder = timestampedForwarder(store, context)
     },
     async process(record: Record<K, V>) {
-      if (record.key === null || record.key === undefined || record.value === null || record.value === undefined) {
-        ctx.recordMetric('dropped-records')
-        return
-      }
+      if (droppedForNull(record, ctx)) return
       observedStreamTime = Math.max(observedStreamTime, record.timestamp)
       const closeTime = observedStreamTime - windows.graceMs
       for (const [start, window] of windows.windowsFor(record.timestamp)) {
