@@ -31,7 +31,9 @@ export async function runF1BrokerBench(
   const errors: string[] = []
   const describe = (what: string, error: unknown) => {
     const stderr = (error as { details?: { stderr?: string } }).details?.stderr
-    const message = error instanceof Error ? error.message : String(error)
+    // where it came from, for errors that say little ("This server does not host this topic-partition")
+    const at = error instanceof Error ? (error.stack?.split('\n')[1]?.trim() ?? '') : ''
+    const message = error instanceof Error ? `${error.message} (${at})` : String(error)
     return `${what}: ${message}${stderr ? ` (${stderr.split('\n').slice(-3).join(' | ')})` : ''}`
   }
   let throughput: F1ThroughputFigures | undefined
@@ -67,6 +69,7 @@ export async function runF1BrokerBench(
           warmupSeconds,
           timeoutMs: profile.timeoutMs,
           carPartitions: profile.carPartitions,
+          ...(parts.nodeFlags ? { nodeFlags: parts.nodeFlags } : {}),
         },
         log,
       )

@@ -36,6 +36,8 @@ export interface F1LatencyOptions {
   readonly warmupSeconds: number
   readonly timeoutMs: number
   readonly carPartitions: number
+  /** Node flags of the worker, e.g. `--cpu-prof`. */
+  readonly nodeFlags?: readonly string[]
 }
 
 /**
@@ -65,7 +67,7 @@ export async function measureF1Latency(
 ): Promise<F1LatencyFigures> {
   const run = await prepareF1Run(brokers, 'lat', log, options.carPartitions)
   const observer = await observeF1(brokers, run.clean, run.quarantine)
-  const worker = run.startWorker()
+  const worker = run.startWorker(options.nodeFlags)
   const failed = run.workerFailed(worker)
   const race = liveRace(run.target, options.race)
   const began = Date.now()

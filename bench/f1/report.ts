@@ -58,6 +58,7 @@ export function f1Section(f1: F1BrokerFigures | undefined): string[] {
     ...(t
       ? [
           `| throughput: ${t.cars} cars x ${t.laps} lap(s), ${int(t.inputRecords)} events (${int(t.rawRecords)} raw), ${t.carPartitions} partitions per car topic | **${int(t.eventsPerSecond)} events/s** (${(t.ms / 1000).toFixed(1)} s, worker start-up included) | ${t.loadAverage1m} |`,
+          `| throughput after the worker's start-up (${(t.startupMs / 1000).toFixed(1)} s to its first visible output) | ${int(t.steadyEventsPerSecond)} events/s | ${t.loadAverage1m} |`,
           `| worker CPU per event (user + system, start-up included) | ${t.workerCpuUsPerEvent} µs (${int(t.eventsPerWorkerCpuSecond)} events per CPU second) | ${t.loadAverage1m} |`,
           `| worker peak RSS (throughput run) | ${t.peakRssMiB} MiB | ${t.loadAverage1m} |`,
         ]

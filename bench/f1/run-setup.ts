@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { ErrorCodes, PitwallError } from '../../core/errors.ts'
 import { waitListable } from '../../scripts/f1/broker-race.ts'
 import { namespaceTopics } from '../../scripts/f1/topic-namespace.ts'
@@ -33,6 +34,35 @@ export interface F1Run {
 
 let runs = 0
 
+// right after another run deleted its topics the broker may still answer "This server does not
+// host this topic-partition" while creating these: the creation is retried
+async function createTopics(
+  brokers: readonly string[],
+  prefix: string,
+  carPartitions: number,
+  log: (line: string) => void,
+) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { created } = await ensureF1Topics({
+        brokers,
+        prefix,
+        carPartitions,
+        sessionPartitions: 1,
+        retentionMs: -1,
+      })
+      await waitListable(brokers, created)
+      return
+    } catch (error) {
+      if (attempt >= 4) throw error
+      log(
+        `creating the topics of ${prefix}* failed (${error instanceof Error ? error.message : String(error)}), retrying`,
+      )
+      await sleep(2000 * attempt)
+    }
+  }
+}
+
 /**
  * Creates the run's topics (per-car topics with `carPartitions`, session topics with 1).
  *
@@ -50,8 +80,7 @@ export async function prepareF1Run(
   const id = `f1-bench-${kind}-${process.pid}-${Date.now().toString(36)}-${runs++}`
   const prefix = `${id}.`
   const target: RaceTarget = { brokers, prefix, carPartitions, sessionPartitions: 1 }
-  const { created } = await ensureF1Topics({ brokers, prefix, carPartitions, sessionPartitions: 1, retentionMs: -1 })
-  await waitListable(brokers, created)
+  await createTopics(brokers, prefix, carPartitions, log)
   const runnable = namespaceTopics(buildF1Topology({ stores: { type: 'memory' } }).runnable(), prefix)
   const inputTopics = [...new Set(runnable.subtopologies.flatMap((s) => s.sourceTopics))].filter((t) =>
     t.startsWith(prefix),

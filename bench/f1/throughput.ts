@@ -23,6 +23,10 @@ export interface F1ThroughputFigures {
   readonly preloadMs: number
   readonly ms: number
   readonly eventsPerSecond: number
+  /** Worker start-up excluded: events / time from the first visible output to the end. */
+  readonly steadyEventsPerSecond: number
+  /** From the worker's spawn to its first visible output, ms. */
+  readonly startupMs: number
   /** Worker CPU (user + system, start-up included) per input event, µs. */
   readonly workerCpuUsPerEvent: number
   readonly eventsPerWorkerCpuSecond: number
@@ -77,6 +81,7 @@ export async function measureF1Throughput(
     const committedAt = await committedToEnd(brokers, run.id, run.inputTopics, options.timeoutMs, () => failure)
     const doneAt = Math.max(outAt, committedAt)
     const cpuMs = worker.cpuMs()
+    const firstAt = observer.firstSeenAt() ?? started
     const ms = doneAt - started
     const load = loadavg()[0]!
     const rss = await run.cleanup(worker)
@@ -91,6 +96,8 @@ export async function measureF1Throughput(
       preloadMs: Math.round(preload.ms),
       ms,
       eventsPerSecond: Math.round((preload.records / ms) * 1000),
+      steadyEventsPerSecond: Math.round((preload.records / (doneAt - firstAt)) * 1000),
+      startupMs: firstAt - started,
       workerCpuUsPerEvent: Number(((cpuMs * 1000) / preload.records).toFixed(1)),
       eventsPerWorkerCpuSecond: Math.round((preload.records / cpuMs) * 1000),
       peakRssMiB: Math.round(rss / 2 ** 20),
