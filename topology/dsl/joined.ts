@@ -4,7 +4,7 @@
  */
 import type { Serde } from '../serdes.ts'
 import { validateName } from './named.ts'
-import { OptionObject } from './option-object.ts'
+import { SerdeOptions } from './option-object.ts'
 
 /**
  * Options of `KStream.join(table)` / `leftJoin(table)`; immutable. The serdes are used when the
@@ -15,15 +15,11 @@ import { OptionObject } from './option-object.ts'
  * laps.join(drivers, (lap, driver) => ({ ...lap, driver }), Joined.with(Serdes.string(), Serdes.json(), Serdes.json()))
  * ```
  */
-export class Joined<K, V, VO> extends OptionObject {
-  readonly keySerde: Serde<K> | undefined
-  readonly valueSerde: Serde<V> | undefined
+export class Joined<K, V, VO> extends SerdeOptions<K, V> {
   readonly otherValueSerde: Serde<VO> | undefined
 
   private constructor(init: Partial<Joined<K, V, VO>>) {
-    super(init.name)
-    this.keySerde = init.keySerde
-    this.valueSerde = init.valueSerde
+    super(init)
     this.otherValueSerde = init.otherValueSerde
   }
 
@@ -41,5 +37,10 @@ export class Joined<K, V, VO> extends OptionObject {
 
   static as<K, V, VO>(name: string): Joined<K, V, VO> {
     return new Joined<K, V, VO>({ name: validateName('Joined.as()', name) })
+  }
+
+  /** With the serde of the other side's values. */
+  withOtherValueSerde(otherValueSerde: Serde<VO>): Joined<K, V, VO> {
+    return this.copy({ otherValueSerde })
   }
 }

@@ -3,6 +3,7 @@ import { ErrorCodes } from '../../core/errors.ts'
 import { Serdes } from '../serdes.ts'
 import { Consumed } from './consumed.ts'
 import { Grouped } from './grouped.ts'
+import { Joined } from './joined.ts'
 import { Produced } from './produced.ts'
 import { Repartitioned } from './repartitioned.ts'
 import { StreamJoined } from './stream-joined.ts'
@@ -38,9 +39,18 @@ describe('option objects', () => {
   })
 
   it('frozen options stay frozen through copies', () => {
-    const joined = StreamJoined.with(str, num, num).withName('j').withLoggingDisabled()
+    const joined = StreamJoined.with<string, number, number>()
+      .withName('j')
+      .withLoggingDisabled()
+      .withOtherValueSerde(num)
     expect(Object.isFrozen(joined)).toBe(true)
-    expect(joined).toMatchObject({ name: 'j', loggingEnabled: false, topicConfig: {} })
+    expect(joined).toBeInstanceOf(StreamJoined)
+    expect(joined).toMatchObject({ name: 'j', loggingEnabled: false, topicConfig: {}, otherValueSerde: num })
+    expect(Joined.as<string, number, string>('lookup').withValueSerde(num).withOtherValueSerde(str)).toMatchObject({
+      name: 'lookup',
+      valueSerde: num,
+      otherValueSerde: str,
+    })
   })
 
   it('withName validates the name and names the class in the error', () => {

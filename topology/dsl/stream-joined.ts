@@ -6,7 +6,7 @@
 import type { Serde } from '../serdes.ts'
 import type { StoreType } from './materialized.ts'
 import { validateName } from './named.ts'
-import { OptionObject } from './option-object.ts'
+import { SerdeOptions } from './option-object.ts'
 
 /**
  * Options of `KStream.join/leftJoin/outerJoin(otherStream, …)`; immutable.
@@ -17,9 +17,7 @@ import { OptionObject } from './option-object.ts'
  *   StreamJoined.with(Serdes.string(), lapSerde, pitSerde).withStoreName('lap-pit'))
  * ```
  */
-export class StreamJoined<K, V, VO> extends OptionObject {
-  readonly keySerde: Serde<K> | undefined
-  readonly valueSerde: Serde<V> | undefined
+export class StreamJoined<K, V, VO> extends SerdeOptions<K, V> {
   readonly otherValueSerde: Serde<VO> | undefined
   /** Names the stores (`<storeName>-this-join-store`, `-other-join-store`, `-outer-shared-join-store`). */
   readonly storeName: string | undefined
@@ -28,9 +26,7 @@ export class StreamJoined<K, V, VO> extends OptionObject {
   readonly topicConfig: Readonly<Record<string, string>>
 
   private constructor(init: Partial<StreamJoined<K, V, VO>>) {
-    super(init.name)
-    this.keySerde = init.keySerde
-    this.valueSerde = init.valueSerde
+    super(init)
     this.otherValueSerde = init.otherValueSerde
     this.storeName = init.storeName
     this.storeType = init.storeType
@@ -55,6 +51,11 @@ export class StreamJoined<K, V, VO> extends OptionObject {
   /** Names the join's processors. */
   static as<K, V, VO>(name: string): StreamJoined<K, V, VO> {
     return new StreamJoined<K, V, VO>({ name: validateName('StreamJoined.as()', name) })
+  }
+
+  /** With the serde of the other side's values. */
+  withOtherValueSerde(otherValueSerde: Serde<VO>): StreamJoined<K, V, VO> {
+    return this.copy({ otherValueSerde })
   }
 
   /** Names the stores (`<storeName>-this-join-store`, `-other-join-store`, `-outer-shared-join-store`). */
