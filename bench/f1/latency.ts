@@ -25,6 +25,8 @@ export interface F1LatencyFigures {
   readonly p50: number
   readonly p99: number
   readonly max: number
+  /** Seconds of the measurement with at least one clean record over 250 ms: a steady or a bursty tail. */
+  readonly secondsOver250ms: number
   readonly peakRssMiB: number
   readonly loadAverage1m: number
 }
@@ -92,6 +94,7 @@ export async function measureF1Latency(
     const sent = await race.stop()
     await Promise.race([observer.reached(sent.rawRecords, options.timeoutMs), failed])
     const lat = observer.latencies(from).sort()
+    const worst = observer.worstPerBucket(from, 1000).slice(0, options.seconds)
     const load = loadavg()[0]!
     const rss = await run.cleanup(worker)
     return {
@@ -103,6 +106,7 @@ export async function measureF1Latency(
       p50: quantile(lat, 0.5),
       p99: quantile(lat, 0.99),
       max: lat.at(-1) ?? Number.NaN,
+      secondsOver250ms: worst.filter((w) => w > 250).length,
       peakRssMiB: Math.round(rss / 2 ** 20),
       loadAverage1m: Number(load.toFixed(2)),
     }

@@ -33,6 +33,8 @@ export interface F1Observer {
   reached(count: number, timeoutMs: number): Promise<number>
   /** Latencies (ms) of the clean records whose timestamp is at or after `from`. */
   latencies(from: number): Float64Array
+  /** The largest latency per `bucketMs` of record time, from `from` on: where the tail comes from. */
+  worstPerBucket(from: number, bucketMs: number): number[]
   close(): Promise<void>
 }
 
@@ -118,6 +120,15 @@ export async function observeF1(
       const out: number[] = []
       for (let i = 0; i < kept; i++) if (stamps[i]! >= from) out.push(lags[i]!)
       return Float64Array.from(out)
+    },
+    worstPerBucket: (from, bucketMs) => {
+      const worst: number[] = []
+      for (let i = 0; i < kept; i++) {
+        if (stamps[i]! < from) continue
+        const b = Math.floor((stamps[i]! - from) / bucketMs)
+        worst[b] = Math.max(worst[b] ?? 0, lags[i]!)
+      }
+      return Array.from(worst, (w) => w ?? 0)
     },
     close: async () => {
       await stream.close()

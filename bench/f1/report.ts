@@ -65,7 +65,7 @@ export function f1Section(f1: F1BrokerFigures | undefined): string[] {
       : []),
     ...(l
       ? [
-          `| latency: ${l.cars} cars in real time (${int(l.rawPerSecond)} raw events/s), ${l.carPartitions} partitions per car topic, ${l.measuredSeconds} s, ${int(l.samples)} clean records | p50 ${int(l.p50)} ms, **p99 ${int(l.p99)} ms**, max ${int(l.max)} ms | ${l.loadAverage1m} |`,
+          `| latency: ${l.cars} cars in real time (${int(l.rawPerSecond)} raw events/s), ${l.carPartitions} partitions per car topic, ${l.measuredSeconds} s, ${int(l.samples)} clean records | p50 ${int(l.p50)} ms, **p99 ${int(l.p99)} ms**, max ${int(l.max)} ms; ${l.secondsOver250ms} of ${l.measuredSeconds} s had a record over 250 ms | ${l.loadAverage1m} |`,
           `| worker peak RSS (latency run) | ${l.peakRssMiB} MiB | ${l.loadAverage1m} |`,
         ]
       : []),

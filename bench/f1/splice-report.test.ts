@@ -27,6 +27,7 @@ const figures: F1BrokerFigures = {
     p50: 120,
     p99: 240,
     max: 400,
+    secondsOver250ms: 3,
     peakRssMiB: 400,
     loadAverage1m: 2.5,
   },
