@@ -1,8 +1,8 @@
 /**
  * @module
  * `node bench/f1/run.ts [--profile smoke|full] [--only throughput|latency] [--cars n] [--laps n]
- * [--partitions n] [--cpu-prof dir] [--write-report]`: the F1 topology through the real broker
- * (exactly_once_v2, one CLI worker, LevelDB stores). Progress goes to stderr, the figures as JSON to stdout. Brokers from
+ * [--partitions n] [--repeats n] [--cpu-prof dir] [--write-report]`: the F1 topology through the real broker
+ * (exactly_once_v2, one CLI worker, LevelDB stores), `--repeats` times (full: 3, smoke: 1; the median run is reported). Progress goes to stderr, the figures as JSON to stdout. Brokers from
  * `PITWALL_BROKERS`, else the local broker (started when not running). `--cpu-prof dir` writes the
  * worker's CPU profile of the throughput run there; `--write-report` splices the figures into
  * BENCHMARKS.md and bench/results/latest.json (smoke: bench/results/smoke.md|json).
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     cars: { type: 'string' },
     laps: { type: 'string' },
     partitions: { type: 'string' },
+    repeats: { type: 'string' },
     'cpu-prof': { type: 'string' },
     'write-report': { type: 'boolean', default: false },
   },
@@ -44,6 +45,7 @@ const profDir = values['cpu-prof']
 const figures = await runF1BrokerBench(brokers, profile, log, {
   throughput: values.only !== 'latency',
   latency: values.only !== 'throughput',
+  repeats: Number(values.repeats ?? (values.profile === 'full' ? 3 : 1)),
   ...(profDir ? { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {}),
 })
 process.stdout.write(`${JSON.stringify({ bench: 'f1-broker', profile: values.profile, ...figures })}\n`)

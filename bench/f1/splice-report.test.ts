@@ -56,4 +56,10 @@ describe('spliceF1Report', () => {
     expect(twice).not.toContain('first')
     expect(twice).toContain('stores')
   })
+  it('lists every run when there were several, with the median one in the rows', () => {
+    const second = { ...figures.latency!, p50: 90, p99: 500, loadAverage1m: 6 }
+    const md = spliceF1Report(report, { ...figures, latencyRuns: [figures.latency!, second] })
+    expect(md).toContain('| every latency run (p50 / p99 ms) | 120 / 240, 90 / 500 | 2.5, 6 |')
+    expect(md).toContain('240 ms (50 cars, median of 2 runs)')
+  })
 })

@@ -204,7 +204,7 @@ export async function runPlan(
   }
   if (wants('f1')) {
     log(`F1 topology through the broker (bench/f1, ${profile.name} profile)`)
-    f1 = await runF1BrokerBench(target.brokers, F1_BENCH_PROFILES[profile.name], log)
+    f1 = await runF1BrokerBench(target.brokers, F1_BENCH_PROFILES[profile.name], log, { repeats: profile.repeats })
     onFigure?.(snapshot())
   }
   const external = wants('external') ? await runExternal(profile.name, target.brokers, log) : []
