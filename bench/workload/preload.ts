@@ -59,31 +59,43 @@ export async function preload(
   const producer = newProducer(target)
   const started = performance.now()
   let bytes = 0
-  let next = from
   let done = 0
   let lastReport = 0
-  const end = from + count
-  const lane = async (): Promise<void> => {
-    while (next < end) {
-      const first = next
-      const last = Math.min(end, first + BATCH)
-      next = last
-      const messages: MessageToProduce<Buffer, Buffer, Buffer, Buffer>[] = []
-      for (let n = first; n < last; n++) {
-        const m = message(topic, n)
-        bytes += m.value!.length + m.key!.length
-        messages.push(m)
-      }
+  // Sends of one partition are chained: concurrent sends (idempotence off) can reach the broker
+  // out of order, and T2's expected windows and anomalies assume each partition in record order
+  // (4 unordered lanes split windows: a window's last samples arrived before its first ones).
+  const chains = new Map<number, Promise<void>>()
+  const inFlight = new Set<Promise<void>>()
+  const buffers = new Map<number, MessageToProduce<Buffer, Buffer, Buffer, Buffer>[]>()
+  const flush = async (partition: number): Promise<void> => {
+    const messages = buffers.get(partition)
+    if (!messages || messages.length === 0) return
+    buffers.set(partition, [])
+    while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight).catch(() => {})
+    const sent = (chains.get(partition) ?? Promise.resolve()).then(async () => {
       await producer.send({ messages })
-      done += last - first
+      done += messages.length
       if (onProgress && done - lastReport >= 200_000) {
         lastReport = done
         onProgress(done)
       }
-    }
+    })
+    chains.set(partition, sent)
+    const tracked = sent.finally(() => inFlight.delete(tracked))
+    tracked.catch(() => {}) // surfaces through the chains below
+    inFlight.add(tracked)
   }
   try {
-    await Promise.all(Array.from({ length: IN_FLIGHT }, lane))
+    for (let n = from; n < from + count; n++) {
+      const m = message(topic, n)
+      bytes += m.value!.length + m.key!.length
+      const list = buffers.get(m.partition!) ?? []
+      buffers.set(m.partition!, list)
+      list.push(m)
+      if (list.length >= BATCH) await flush(m.partition!)
+    }
+    for (const partition of [...buffers.keys()]) await flush(partition)
+    await Promise.all(chains.values())
   } finally {
     await producer.close()
   }
