@@ -6,10 +6,17 @@ import { createTopics, testBrokers, withAdmin } from '../helpers/kafka.ts'
 import { uniqueName, uniqueTopic } from '../helpers/names.ts'
 import { driveInput } from './eos/driver.ts'
 import { openTransactions, verifyOutputs, waitForCommittedInput } from './eos/verify.ts'
-import { killWorker, logTail, startWorker, stopWorker } from './eos/workers.ts'
+import { killWorker, logTail, startWorker, stopWorker, type WorkerHandle } from './eos/workers.ts'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const roots: string[] = []
+/** Stops a worker; prints its log tail when it did not exit 0, so a failure can be diagnosed. */
+async function stopAndTell(worker: WorkerHandle): Promise<number | null> {
+  const code = await stopWorker(worker)
+  if (code !== 0) console.error(`--- ${worker.id} exited ${code} on SIGTERM\n${await logTail(worker, 120)}`)
+  return code
+}
+
 afterAll(async () => {
   if (!process.env.EOS_KEEP_STATE) for (const r of roots) await rm(r, { recursive: true, force: true })
 })
@@ -100,11 +107,11 @@ describe('exactly-once crash recovery of LevelDB stores', () => {
       console.error(`--- w1\n${await logTail(worker, 80)}`)
       throw error
     } finally {
-      expect(await stopWorker(worker)).toBe(0)
+      expect(await stopAndTell(worker)).toBe(0)
     }
     // For comparison, what the crash cost before store checkpoints: a wiped worker restores it all.
     const fresh = await startWorker(setup, 'w2')
-    expect(await stopWorker(fresh)).toBe(0)
+    expect(await stopAndTell(fresh)).toBe(0)
     const full = restoreLines(await readFile(fresh.logFile, 'utf8'))
     const fullDone = full.filter((l) => l.done)
     const fullMs = Math.max(...fullDone.map((l) => l.at)) - Math.min(...full.map((l) => l.at))

@@ -30,14 +30,21 @@ export interface WorkerHandle {
 }
 
 /**
- * Starts (or restarts) a worker and resolves once it reports the running state.
+ * Starts (or restarts) a worker and resolves once it reports the running state, or once its log
+ * shows `readyText` (to act on it at another moment: while it restores, while it starts).
  *
  * @example
  * ```ts
  * const w = await startWorker(setup, 'w1')
+ * const restoring = await startWorker(setup, 'w2', undefined, 'restore ')
  * ```
  */
-export async function startWorker(setup: WorkerSetup, id: string, previous?: WorkerHandle): Promise<WorkerHandle> {
+export async function startWorker(
+  setup: WorkerSetup,
+  id: string,
+  previous?: WorkerHandle,
+  readyText = '-> running',
+): Promise<WorkerHandle> {
   const env: Record<string, string> = {}
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('PITWALL_') && v !== undefined) env[k] = v
   Object.assign(env, {
@@ -67,9 +74,9 @@ export async function startWorker(setup: WorkerSetup, id: string, previous?: Wor
   child.stdout!.pipe(log, { end: false })
   child.stderr!.pipe(log, { end: false })
   const running = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker ${id} not running after 60 s`)), 60_000)
+    const timer = setTimeout(() => reject(new Error(`worker ${id}: no '${readyText}' after 60 s`)), 60_000)
     child.stderr!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('-> running')) {
+      if (chunk.toString().includes(readyText)) {
         clearTimeout(timer)
         resolve()
       }
