@@ -3,8 +3,9 @@
  * CLI entry of a Pitwall worker: `node topology/cli/worker.ts --topology <module> [--worker-id id]
  * [--dead-letter-topic topic] [--session-timeout-ms ms] [config flags]`. The module's default export (or `topology`) is a
  * factory returning a topology (or its runnable form) given the loaded configuration; every other
- * setting comes from core/config.ts (environment or flags). SIGTERM/SIGINT commit, checkpoint,
- * leave the group and exit 0; a worker that fails exits 1.
+ * setting comes from core/config.ts (environment or flags). SIGTERM/SIGINT, at any moment (also
+ * while starting or restoring), commit or abort, checkpoint, leave the group and exit 0; a worker
+ * that fails, or whose close fails, logs why (with the cause) and exits 1.
  */
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -63,7 +64,11 @@ async function main(): Promise<void> {
   const shutdown = async (code: number) => {
     if (closing) return
     closing = true
-    await streams.close()
+    try {
+      await streams.close()
+    } catch (error) {
+      fail('worker failed to close', error)
+    }
     process.exit(code)
   }
   streams.onStateChange((state) => {
@@ -74,9 +79,20 @@ async function main(): Promise<void> {
   await streams.start()
 }
 
+/** Logs a failure with its cause chain and exits 1. */
+function fail(what: string, error: unknown): never {
+  let line = `${new Date().toISOString()} ERROR ${what}: ${describeError(error)}`
+  for (let c = (error as Error)?.cause, depth = 0; c !== undefined && depth < 5; c = (c as Error)?.cause, depth++) {
+    line += `\n  caused by: ${describeError(c)}`
+  }
+  if (error instanceof Error && error.stack) line += `\n${error.stack}`
+  process.stderr.write(`${line}\n`)
+  process.exit(1)
+}
+
 if (import.meta.main) {
-  main().catch((error) => {
-    process.stderr.write(`worker failed to start: ${describeError(error)}\n`)
-    process.exit(1)
-  })
+  // Never a silent exit 1: whatever escapes is logged with its cause before the process ends.
+  process.on('unhandledRejection', (error) => fail('unhandled rejection', error))
+  process.on('uncaughtException', (error) => fail('uncaught exception', error))
+  main().catch((error) => fail('worker failed to start', error))
 }

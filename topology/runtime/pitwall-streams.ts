@@ -5,7 +5,7 @@
  * share the tasks; see README.md for the commit protocol and the state story.
  */
 import { Admin, Consumer } from '@platformatic/kafka'
-import { ErrorCodes, PitwallError } from '../../core/errors.ts'
+import { describeError, ErrorCodes, PitwallError } from '../../core/errors.ts'
 import type { StateStore } from '../../stores/api.ts'
 import type { RunnableTopology } from '../internals/runnable.ts'
 import { type Committer, plainCommitter, transactionalCommitter } from './committer.ts'
@@ -58,6 +58,7 @@ export class PitwallStreams {
   #purger: RepartitionPurger | undefined
   #thread: StreamThread | undefined
   #loop: Promise<void> | undefined
+  #starting: Promise<void> | undefined
   #error: unknown
 
   constructor(topology: TopologySource, options: StreamsOptions) {
@@ -96,11 +97,28 @@ export class PitwallStreams {
     for (const l of this.#stateListeners) l(next, previous)
   }
 
-  /** Prepares topics, joins the group and starts processing (returns once joined). */
+  /**
+   * Prepares topics, joins the group and starts processing (returns once joined). A {@link close}
+   * during the start makes it resolve early (nothing started) rather than fail.
+   */
   async start(): Promise<void> {
     if (this.#state !== 'created') {
       throw new PitwallError(ErrorCodes.RUNTIME_STATE, `start(): worker is ${this.#state}, not created`)
     }
+    this.#starting = this.#start()
+    try {
+      await this.#starting
+    } catch (error) {
+      if (!this.#closing) throw error
+      this.#o.logger.info(`start interrupted by close: ${describeError(error)}`)
+    }
+  }
+
+  get #closing(): boolean {
+    return this.#state === 'pending_shutdown' || this.#state === 'not_running'
+  }
+
+  async #start(): Promise<void> {
     const o = this.#o
     const base = {
       clientId: `${o.applicationId}-${o.workerId}`,
@@ -115,6 +133,7 @@ export class PitwallStreams {
     } finally {
       await admin.close()
     }
+    if (this.#closing) return
     const name = physicalNamer(this.#runnable, o.applicationId)
     const subtopologies = this.#runnable.subtopologies.map((s) => ({
       id: s.id,
@@ -208,15 +227,38 @@ export class PitwallStreams {
     consumer.on('error', (error) => o.logger.warn(`consumer group error: ${String(error?.message ?? error)}`))
     this.#setState('rebalancing')
     await consumer.joinGroup({})
+    // After a close() the loop ends at once (stopped), through the usual shutdown.
+    if (this.#closing) thread.stop()
     this.#loop = thread.run()
   }
 
-  /** Commits, checkpoints, closes the tasks and leaves the group. */
+  /**
+   * Stops the loop (which commits, or aborts if that fails, and closes the tasks), leaves the group
+   * and closes the clients; callable at any moment, also during {@link start}. Every step runs even
+   * if an earlier one failed; rejects afterwards (PITWALL_RUNTIME_STATE, with the first failure as
+   * cause) if the loop or the producer could not end the open transaction.
+   */
   async close(): Promise<void> {
-    if (this.#state === 'not_running' || this.#state === 'pending_shutdown') return
+    if (this.#closing) return
     this.#setState('pending_shutdown')
     this.#thread?.stop()
-    await this.#loop
+    const failures: unknown[] = []
+    const step = async (what: string, work: () => Promise<unknown> | undefined) => {
+      try {
+        await work()
+      } catch (error) {
+        this.#o.logger.error(`close: ${what} failed: ${describeError(error)}`)
+        failures.push(error)
+      }
+    }
+    // A start under way ends first (a join cannot be cut short cleanly), then runs no loop.
+    await this.#starting?.catch(() => {})
+    this.#thread?.stop()
+    await step('the stream thread', async () => {
+      await this.#loop
+      if (this.#thread?.failure !== undefined) throw this.#thread.failure
+    })
+    // Best effort: a member the coordinator no longer knows has left anyway (session expiry).
     try {
       await this.#consumer?.leaveGroup(true)
     } catch (e) {
@@ -224,9 +266,15 @@ export class PitwallStreams {
     }
     await this.#consumer?.close(true).catch(() => {})
     await this.#restoreConsumer?.close(true).catch(() => {})
-    await this.#committer?.close()
-    await this.#purger?.close()
+    await step('ending the transaction and closing the producer', () => this.#committer?.close())
+    await step('closing the purger', () => this.#purger?.close())
     this.#setState('not_running')
+    if (failures.length > 0) {
+      throw new PitwallError(ErrorCodes.RUNTIME_STATE, `worker ${this.#o.workerId} did not close cleanly`, {
+        cause: failures[0],
+        details: { failures: failures.map(describeError) },
+      })
+    }
   }
 
   /** The local instances of a store, by task id (interactive queries over this worker's tasks). */

@@ -7,12 +7,13 @@
  * Exactly-once, each LevelDB store's own checkpoint decides for it (see the runtime README,
  * "State"): from its offset when inside the range, else that store alone is wiped; an unlogged
  * LevelDB store survives only a clean close (the checkpoint file). Memory stores always restore
- * from the beginning.
+ * from the beginning. A stop (SIGTERM) interrupts a restore between batches: under exactly-once
+ * each batch moved its store's checkpoint, so the next start resumes there.
  */
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Consumer } from '@platformatic/kafka'
-import { ErrorCodes, PitwallError } from '../../core/errors.ts'
+import { ErrorCodes, isPitwallError, PitwallError } from '../../core/errors.ts'
 import type { ChangelogRecord } from '../../stores/api.ts'
 import { readStoreCheckpoint } from '../../stores/internals/level-checkpoint.ts'
 import type { StoreTransactions } from '../../stores/internals/store-transactions.ts'
@@ -42,6 +43,26 @@ export interface RestoreRequest {
   readonly onProgress: (progress: RestoreProgress) => void
   /** Exactly-once: the task's store transactions (per-store checkpoints). */
   readonly storeTransactions?: StoreTransactions
+  /** True once the worker is stopping: the restore gives up between batches. */
+  readonly stopping?: () => boolean
+}
+
+/**
+ * Whether `error` is a restore given up because the worker is stopping.
+ *
+ * @example
+ * ```ts
+ * if (stopping && isRestoreInterrupted(error)) return // not a failure: shut down
+ * ```
+ */
+export function isRestoreInterrupted(error: unknown): boolean {
+  return isPitwallError(error, ErrorCodes.STORE_RESTORE) && error.details.interrupted === true
+}
+
+function interrupted(task: StreamTask, store: string, restored: number): PitwallError {
+  return new PitwallError(ErrorCodes.STORE_RESTORE, `task ${task.id}: restore of '${store}' interrupted by a stop`, {
+    details: { interrupted: true, store, restored },
+  })
 }
 
 interface Range {
@@ -103,6 +124,7 @@ export async function restoreTask(request: RestoreRequest): Promise<Map<string, 
       readCommitted: true,
     })
     while (position < range.end) {
+      if (request.stopping?.()) throw interrupted(task, storeName, restored)
       const [fetched] = await fetcher.fetch([{ topic, partition: task.partition, offset: position }])
       if (fetched?.errorCode !== 0) {
         throw new PitwallError(ErrorCodes.STORE_RESTORE, `task ${task.id}: cannot fetch changelog ${key(topic)}`, {

@@ -5,17 +5,21 @@
  * commit. Rebalances are fenced by a barrier: before the consumer rejoins, the loop commits and
  * pauses, then applies the new assignment (closing revoked tasks cleanly, restoring new ones).
  * Any failure of a commit aborts the open transaction (unless its outcome is unknown), closes the
- * tasks dirty and rebuilds them from the changelog at the committed offsets.
+ * tasks dirty and rebuilds them from the changelog at the committed offsets. A stop may come at
+ * any moment (a SIGTERM): a restore under way is interrupted, and the loop ends by committing (or,
+ * if that fails, aborting) and closing its tasks; {@link StreamThread.run} never rejects.
  */
 import { describeError, ErrorCodes, isPitwallError, PitwallError } from '../../core/errors.ts'
-import type { ConsumedRecord } from '../internals/runnable.ts'
+import { ActiveTasks } from './active-tasks.ts'
 import { type CommitParts, commitTasks } from './commit-tasks.ts'
 import { FetchAhead } from './fetch-ahead.ts'
+import { processFetched } from './fetched-records.ts'
 import type { FetchPosition } from './fetcher.ts'
 import type { ResolvedStreamsOptions } from './options.ts'
 import { PartitionErrors } from './partition-errors.ts'
 import { ProgressLog } from './progress-log.ts'
 import type { RepartitionPurger } from './repartition-purger.ts'
+import { isRestoreInterrupted } from './state-restorer.ts'
 import type { ActiveTask, TaskManager } from './task-manager.ts'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -51,8 +55,7 @@ export class StreamThread {
   #o: ResolvedStreamsOptions
   #p: ThreadParts
   #events: ThreadEvents
-  #tasks = new Map<string, ActiveTask>()
-  #byPartition = new Map<string, ActiveTask>()
+  #tasks = new ActiveTasks()
   #assignment: string[] | undefined
   #pendingAssignment: string[] | undefined
   #barrier: (() => void)[] = []
@@ -64,6 +67,7 @@ export class StreamThread {
   #progress: ProgressLog
   #fetcher: FetchAhead
   #partitionErrors: PartitionErrors
+  #failure: unknown
 
   constructor(o: ResolvedStreamsOptions, parts: ThreadParts, events: ThreadEvents) {
     this.#o = o
@@ -81,12 +85,17 @@ export class StreamThread {
 
   /** Active tasks by id (for interactive queries). */
   get tasks(): ReadonlyMap<string, ActiveTask> {
-    return this.#tasks
+    return this.#tasks.byId
+  }
+
+  /** Set when the loop could not end cleanly (the abort or the dirty close itself failed). */
+  get failure(): unknown {
+    return this.#failure
   }
 
   /** Task ids owned right now (sent as subscription user data for sticky assignment). */
   ownedTaskIds(): string[] {
-    return [...this.#tasks.keys()]
+    return this.#tasks.ids()
   }
 
   /** Called by the consumer before it rejoins: resolves once the loop has committed and paused. */
@@ -106,8 +115,23 @@ export class StreamThread {
     this.#rebalancing = false
   }
 
-  /** Runs until {@link stop}; commits and closes the tasks cleanly on the way out. */
+  /**
+   * Runs until {@link stop}; commits and closes the tasks cleanly on the way out. Never rejects: a
+   * failure of the way out itself is logged and kept in {@link failure}.
+   */
   async run(): Promise<void> {
+    try {
+      if (await this.#loop()) await this.#shutdown()
+    } catch (error) {
+      this.#stopping = true
+      this.#failed('the stream thread failed to end cleanly', error)
+    } finally {
+      this.#releaseBarrier()
+    }
+  }
+
+  /** The loop; false when it ended on a fatal error (tasks already dropped). */
+  async #loop(): Promise<boolean> {
     while (!this.#stopping) {
       try {
         if (this.#rebalancing) {
@@ -120,17 +144,17 @@ export class StreamThread {
         await this.#iteration()
         this.#failures = 0
       } catch (error) {
+        if (this.#stopping && isRestoreInterrupted(error)) break
         if (FATAL.some((code) => isPitwallError(error, code))) {
-          await this.#p.collector.discard()
-          await this.#p.committer.abort().catch(() => {})
+          await this.#dropAll()
           this.#releaseBarrier()
           this.#events.onFatal(error)
-          return
+          return false
         }
         await this.#recover(error)
       }
     }
-    await this.#shutdown()
+    return true
   }
 
   /** Asks the loop to finish: commit, close tasks cleanly. */
@@ -140,7 +164,7 @@ export class StreamThread {
 
   async #iteration(): Promise<void> {
     const positions: FetchPosition[] = []
-    for (const t of this.#tasks.values()) {
+    for (const t of this.#tasks.list()) {
       for (const [topic, offset] of t.positions) {
         if (this.#partitionErrors.ready(topic, t.task.partition))
           positions.push({ topic, partition: t.task.partition, offset })
@@ -150,69 +174,30 @@ export class StreamThread {
       await sleep(50)
     } else {
       const fetched = await this.#fetcher.fetch(positions)
-      const positionOf = (topic: string, partition: number) =>
-        this.#byPartition.get(`${topic}:${partition}`)?.positions.get(topic)
+      const positionOf = (topic: string, partition: number) => this.#tasks.at(topic, partition)?.positions.get(topic)
       for (const move of await this.#partitionErrors.handle(fetched, positionOf)) {
-        this.#byPartition.get(`${move.topic}:${move.partition}`)?.positions.set(move.topic, move.offset)
+        this.#tasks.at(move.topic, move.partition)?.positions.set(move.topic, move.offset)
       }
-      for (const part of fetched) {
-        const at = this.#byPartition.get(`${part.topic}:${part.partition}`)
-        if (!at || part.errorCode !== 0) continue
-        let next = -1
-        let processed = 0
-        for (const record of part.records) {
-          if (this.#rebalancing || this.#stopping) break
-          await this.#process(at, record)
-          next = record.offset + 1
-          processed++
-        }
-        if (next >= 0) {
-          this.#progress.records += processed
-          at.positions.set(part.topic, BigInt(next))
-          at.consumed.set(part.topic, BigInt(next))
-        }
-        if (!this.#rebalancing && !this.#stopping) at.positions.set(part.topic, part.nextOffset)
-      }
+      const paused = () => this.#rebalancing || this.#stopping
+      this.#progress.records += await processFetched(fetched, this.#tasks, this.#p.guard, paused)
     }
     const now = Date.now()
     if (now - this.#lastPunctuate >= this.#o.punctuateIntervalMs) {
       this.#lastPunctuate = now
-      for (const t of this.#tasks.values()) await t.task.punctuate(now)
+      for (const t of this.#tasks.list()) await t.task.punctuate(now)
     }
     if (this.#p.collector.size >= SEND_AHEAD) await this.#p.collector.sendAhead(this.#p.committer.sink)
     else await this.#p.collector.linger(this.#p.committer.sink, this.#o.lingerMs)
     if (now - this.#lastCommit >= this.#o.commitIntervalMs) await this.#commit()
   }
 
-  /**
-   * The task consults the error handlers and dead-letters; an error escaping `process` means the
-   * handler answered 'fail' (or the topology threw outside of them), which stops the worker.
-   */
-  async #process(at: ActiveTask, record: ConsumedRecord): Promise<void> {
-    const guard = this.#p.guard
-    guard.source = record
-    guard.taskId = at.id
-    try {
-      await at.task.process(record)
-    } catch (error) {
-      guard.source = undefined
-      throw new PitwallError(
-        ErrorCodes.PROCESSING,
-        `task ${at.id} failed on ${record.topic}-${record.partition}@${record.offset}: ${describeError(error)}`,
-        { cause: error, details: { topic: record.topic, partition: record.partition, offset: record.offset } },
-      )
-    }
-    guard.source = undefined
-    guard.raise()
-  }
-
   async #commit(): Promise<void> {
-    const tasks = [...this.#tasks.values()]
+    const tasks = this.#tasks.list()
     const committed = await commitTasks(tasks, this.#p)
     await this.#p.manager.applyCommitted(tasks, this.#p.committer.takeCommittedWrites())
     if (committed > 0) this.#progress.commits++
     this.#p.purger?.afterCommit(tasks)
-    this.#progress.report(this.#tasks.values())
+    this.#progress.report(tasks)
     if (this.#o.processingGuarantee === 'at_least_once' && committed > 0) {
       for (const t of tasks) await this.#p.manager.checkpoint(t)
     }
@@ -238,25 +223,20 @@ export class StreamThread {
     this.#pendingAssignment = undefined
     this.#assignment = taskIds
     const wanted = new Set(taskIds)
-    for (const [id, t] of this.#tasks) {
-      if (wanted.has(id)) continue
+    for (const t of this.#tasks.list()) {
+      if (wanted.has(t.id)) continue
       await this.#p.manager.closeClean(t)
-      this.#forget(t)
-      this.#o.logger.info(`task ${id} revoked and closed cleanly`)
+      this.#tasks.forget(t)
+      this.#o.logger.info(`task ${t.id} revoked and closed cleanly`)
     }
+    const stopping = () => this.#stopping
     for (const id of taskIds) {
-      if (this.#tasks.has(id) || this.#pendingAssignment || this.#rebalancing) continue
-      const t = await this.#p.manager.create(id)
-      this.#tasks.set(id, t)
-      for (const topic of t.positions.keys()) this.#byPartition.set(`${topic}:${t.task.partition}`, t)
+      if (this.#tasks.has(id) || this.#pendingAssignment || this.#rebalancing || this.#stopping) continue
+      const t = await this.#p.manager.create(id, stopping)
+      this.#tasks.add(t)
       this.#o.logger.info(`task ${id} created`, { positions: Object.fromEntries(t.positions) })
     }
-    if (!this.#pendingAssignment && !this.#rebalancing) this.#events.onRunning()
-  }
-
-  #forget(t: ActiveTask): void {
-    this.#tasks.delete(t.id)
-    for (const topic of t.positions.keys()) this.#byPartition.delete(`${topic}:${t.task.partition}`)
+    if (!this.#pendingAssignment && !this.#rebalancing && !this.#stopping) this.#events.onRunning()
   }
 
   /** Abort (unless the commit outcome is unknown), close every task dirty, rebuild from the changelog. */
@@ -270,33 +250,50 @@ export class StreamThread {
       attempt: this.#failures,
       cause: describeError((error as Error)?.cause),
     })
-    await this.#p.collector.discard()
-    if (fenced || unknownOutcome) await this.#p.committer.renew()
-    else await this.#p.committer.abort()
-    for (const t of [...this.#tasks.values()]) {
-      await this.#p.manager.closeDirty(t)
-      this.#forget(t)
-    }
+    await this.#dropAll(fenced || unknownOutcome)
+    if (this.#stopping) return
     await sleep(Math.min(5_000, 100 * 2 ** Math.min(this.#failures, 6)))
     if (!this.#pendingAssignment && this.#assignment) this.#pendingAssignment = this.#assignment
   }
 
+  /**
+   * Drops buffered records, ends the open transaction (abort, or a new producer when its outcome
+   * is unknown) and closes every task dirty. Each step runs even if an earlier one failed.
+   */
+  async #dropAll(renew = false): Promise<void> {
+    await this.#p.collector.discard()
+    try {
+      await (renew ? this.#p.committer.renew() : this.#p.committer.abort())
+    } catch (error) {
+      this.#failed('ending the open transaction failed', error)
+    }
+    for (const t of this.#tasks.list()) {
+      await this.#p.manager.closeDirty(t)
+      this.#tasks.forget(t)
+    }
+  }
+
+  /** Logs a failure of the way out; once stopping, it also makes close() fail (no retry comes). */
+  #failed(what: string, error: unknown): void {
+    if (this.#stopping) {
+      this.#failure ??= new PitwallError(ErrorCodes.RUNTIME_STATE, `${what}: ${describeError(error)}`, { cause: error })
+    }
+    this.#o.logger.error(`${what}: ${describeError(error)}`, { cause: describeError((error as Error)?.cause) })
+  }
+
+  /** Commit and close cleanly; if that fails, abort and close dirty (the next owner restores). */
   async #shutdown(): Promise<void> {
     try {
       if (this.#tasks.size > 0) await this.#commit()
-      for (const t of [...this.#tasks.values()]) {
+      for (const t of this.#tasks.list()) {
         await this.#p.manager.closeClean(t)
-        this.#forget(t)
+        this.#tasks.forget(t)
       }
     } catch (error) {
-      this.#o.logger.error(`shutdown commit failed: ${describeError(error)}`)
-      await this.#p.collector.discard()
-      await this.#p.committer.abort().catch(() => {})
-      for (const t of [...this.#tasks.values()]) {
-        await this.#p.manager.closeDirty(t)
-        this.#forget(t)
-      }
+      this.#o.logger.error(`shutdown commit failed, aborting: ${describeError(error)}`, {
+        cause: describeError((error as Error)?.cause),
+      })
+      await this.#dropAll()
     }
-    this.#releaseBarrier()
   }
 }

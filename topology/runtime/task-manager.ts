@@ -65,8 +65,11 @@ export class TaskManager {
     this.#deps = deps
   }
 
-  /** Creates, restores and positions a task. */
-  async create(id: string): Promise<ActiveTask> {
+  /**
+   * Creates, restores and positions a task; `stopping` interrupts the restore. If any step fails,
+   * the task is closed dirty (its stores released) before the error is rethrown.
+   */
+  async create(id: string, stopping?: () => boolean): Promise<ActiveTask> {
     const { runnable, options: o, name, collector } = this.#deps
     const parsed = parseTaskId(id)!
     const sub = runnable.subtopologies.find((s) => s.id === parsed.subtopology)!
@@ -95,22 +98,31 @@ export class TaskManager {
       ...(storeTransactions ? { storeTransactions } : {}),
     }
     const task = runnable.createTask(parsed.subtopology, parsed.partition, context)
-    await restoreTask({
-      task,
-      taskDir,
-      changelogs,
-      consumer: this.#deps.restoreConsumer,
-      batchSize: o.restoreBatchSize,
-      onProgress: this.#deps.onRestore,
-      ...(storeTransactions ? { storeTransactions } : {}),
-    })
-    // From here on the local state diverges from any checkpoint until the next clean close.
-    if (o.processingGuarantee === 'exactly_once_v2') await deleteCheckpoint(taskDir)
-    await task.initialize()
-    const sources = sub.sourceTopics.map(name)
-    const positions = await this.#startOffsets(sources, parsed.partition)
-    const active = { id, task, taskDir, changelogs, positions, consumed: new Map(), committed: new Map(positions) }
-    return storeTransactions ? { ...active, storeTransactions } : active
+    try {
+      await restoreTask({
+        task,
+        taskDir,
+        changelogs,
+        consumer: this.#deps.restoreConsumer,
+        batchSize: o.restoreBatchSize,
+        onProgress: this.#deps.onRestore,
+        ...(storeTransactions ? { storeTransactions } : {}),
+        ...(stopping ? { stopping } : {}),
+      })
+      // From here on the local state diverges from any checkpoint until the next clean close.
+      if (o.processingGuarantee === 'exactly_once_v2') await deleteCheckpoint(taskDir)
+      await task.initialize()
+      const sources = sub.sourceTopics.map(name)
+      const positions = await this.#startOffsets(sources, parsed.partition)
+      const active = { id, task, taskDir, changelogs, positions, consumed: new Map(), committed: new Map(positions) }
+      return storeTransactions ? { ...active, storeTransactions } : active
+    } catch (error) {
+      // Open LevelDB stores hold their lock: a retry could not reopen them.
+      await task
+        .close(false)
+        .catch((e: unknown) => o.logger.warn(`task ${id}: close after a failed create failed`, { error: String(e) }))
+      throw error
+    }
   }
 
   /**
