@@ -54,7 +54,10 @@ async function createTopics(
       await waitListable(brokers, created)
       return
     } catch (error) {
-      if (attempt >= 4) throw error
+      if (attempt >= 4) {
+        await deleteF1Run(brokers, prefix, prefix.slice(0, -1)).catch(() => {})
+        throw error
+      }
       log(
         `creating the topics of ${prefix}* failed (${error instanceof Error ? error.message : String(error)}), retrying`,
       )
