@@ -208,7 +208,7 @@ export class PitwallStreams {
         onRebalancing: () => this.#setState('rebalancing'),
         onFatal: (error) => {
           this.#error = error
-          o.logger.error(`worker failed: ${(error as Error).message}`)
+          o.logger.error(`worker failed: ${describeError(error)}`, { cause: describeError((error as Error)?.cause) })
           this.#setState('error')
         },
       },
