@@ -25,4 +25,21 @@ describe('checkSilentChannels', () => {
     expect(out).toHaveLength(1)
     expect(car.subjects['sensor_dropout|tyres']?.open?.end).toBe(6_000)
   })
+
+  it('on the wall clock, opens nothing for a channel that is silent in arrival time only', () => {
+    const car = newCarState('sim-1', 44)
+    const out: Anomaly[] = []
+    const ctx = { car, config: defaultF1Config, emit: (a: Anomaly) => out.push(a) }
+    // sample times 100 ms apart; the worker stalled 2 s, then processed dynamics but not yet tyres
+    car.lastSeen = { dynamics: 5_100, tyres: 5_000 }
+    car.lastAny = 5_100
+    const arrivals = { dynamics: 12_000, tyres: 10_000 }
+    expect(checkSilentChannels(ctx, arrivals, 12_000, 12_000)).toBe(false)
+    expect(out).toEqual([])
+    // silent in both clocks: a dropout
+    car.lastSeen.dynamics = 7_000
+    car.lastAny = 7_000
+    expect(checkSilentChannels(ctx, arrivals, 12_000, 12_000)).toBe(true)
+    expect(out.map((a) => `${a.subject}:${a.status}:${a.start}`)).toEqual(['tyres:open:5001'])
+  })
 })

@@ -46,8 +46,9 @@ export function sampleArrived(ctx: DetectorContext, channel: string, t: number):
 }
 
 /**
- * Opens a dropout for each tracked channel silent for more than the threshold at `now`, while the
- * car itself is alive (its latest arrival `anyAt` is within the threshold of `now`). `seen` holds
+ * Opens a dropout for each tracked channel silent for more than the threshold at `now`, and by
+ * more than the threshold behind the car's newest sample time, while the car itself is alive (its
+ * latest arrival `anyAt` is within the threshold of `now`). `seen` holds
  * each channel's latest arrival on the same clock as `now`. Returns whether the car's state changed
  * (an open dropout can be extended without emitting anything): the caller then puts the state
  * again, or the change would not reach the store and its changelog.
@@ -70,7 +71,10 @@ export function checkSilentChannels(
   for (const channel of ctx.config.anomalies.sensorDropout.channels) {
     const at = seen[channel]
     const last = car.lastSeen[channel]
-    if (at === undefined || last === undefined || now - at <= maxGap) continue
+    // silent on the check's clock AND in the car's own sample times: on the wall clock alone, a
+    // stall of the worker (a slow commit, GC) followed by a fetch processed part-way looks like
+    // every channel not yet reached having gone silent
+    if (at === undefined || last === undefined || now - at <= maxGap || car.lastAny - last <= maxGap) continue
     const name = subjectName(channel)
     const existing = car.subjects[name]?.open
     if (existing !== undefined) {
