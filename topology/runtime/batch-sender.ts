@@ -10,6 +10,7 @@ import { createAPI, type Producer, produceV9, Writer } from '@platformatic/kafka
 import { partitionForKey } from './partitioner.ts'
 import { approximateRecordSize, encodeRecordBatch } from './record-batch-encoder.ts'
 import type { OutgoingMessage } from './record-collector.ts'
+import { retryWhileBusy } from './txn-retry.ts'
 
 type Transaction = Awaited<ReturnType<Producer['beginTransaction']>>
 
@@ -65,6 +66,10 @@ export class BatchSender {
   #roundRobin = 0
   /** `topic:partition` -> offset after the last record written there (exactly-once store checkpoints). */
   #written = new Map<string, bigint>()
+  #txn: Transaction | undefined
+  /** Partitions sent to in the current transaction, and in the one before it. */
+  #txnPartitions = new Map<string, { topic: string; partition: number }>()
+  #previousPartitions = new Map<string, { topic: string; partition: number }>()
 
   constructor(transactionalId: string | undefined, timeoutMs: number) {
     this.#transactionalId = transactionalId ?? null
@@ -78,11 +83,28 @@ export class BatchSender {
     return written
   }
 
+  /**
+   * On the first send of a transaction: the partitions the previous transaction sent to, registered
+   * with this send's (a worker's transactions write to the same partitions), so that the partitions
+   * first written at commit time (cache flushes) usually need no AddPartitionsToTxn round trip then.
+   * A partition registered and not written only gets a transaction marker.
+   */
+  #carriedPartitions(txn: Transaction): { topic: string; partition: number }[] {
+    if (txn === this.#txn) return []
+    this.#txn = txn
+    this.#previousPartitions = this.#txnPartitions
+    this.#txnPartitions = new Map()
+    return [...this.#previousPartitions.values()].map((p) => ({ ...p }))
+  }
+
   /** Sends `messages` in `txn`, or idempotently without a transaction when `txn` is undefined. */
   async send(producer: Producer, txn: Transaction | undefined, messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return
     if (txn === undefined && producer.producerId === undefined) await producer.initIdempotentProducer({})
-    const metadata = await producer.metadata({ topics: [...new Set(messages.map((m) => m.topic))] })
+    const carried = txn ? this.#carriedPartitions(txn) : []
+    const topics = new Set(messages.map((m) => m.topic))
+    for (const c of carried) topics.add(c.topic)
+    const metadata = await producer.metadata({ topics: [...topics] })
     for (const m of messages) {
       if (m.partition !== undefined) continue
       const count = metadata.topics.get(m.topic)!.partitionsCount
@@ -99,11 +121,20 @@ export class BatchSender {
       if (list) list.push(m)
       else partitions.set(m.partition!, [m])
     }
-    // One message per partition is enough for the client to register the partitions (AddPartitionsToTxn).
-    const representatives = [...byPartition.values()].flatMap((partitions) =>
-      [...partitions.values()].map((l) => l[0]!),
-    )
-    if (txn) await txn.addPartitions(metadata, representatives as never)
+    if (txn) {
+      // One message per partition is enough for the client to register the partitions; it sends
+      // one AddPartitionsToTxn for those not registered yet in this transaction.
+      const representatives: { topic: string; partition: number }[] = [...carried]
+      for (const [topic, partitions] of byPartition) {
+        for (const partition of partitions.keys()) {
+          representatives.push({ topic, partition })
+          this.#txnPartitions.set(`${topic}:${partition}`, { topic, partition })
+        }
+      }
+      await retryWhileBusy(() => txn.addPartitions(metadata, representatives as never), {
+        deadlineMs: this.#timeoutMs,
+      })
+    }
     const identity = `${producer.producerId}:${producer.producerEpoch}`
     if (identity !== this.#identity) {
       this.#sequences.clear()

@@ -13,6 +13,7 @@ import { BatchSender } from './batch-sender.ts'
 import { isFencedError, isNetworkError, isRecordRejection } from './kafka-errors.ts'
 import type { Logger } from './logger.ts'
 import type { MessageSink } from './record-collector.ts'
+import { retryWhileBusy, transactionalRetryDelay } from './txn-retry.ts'
 
 /** A consumed partition's next offset to commit. */
 export interface OffsetToCommit {
@@ -55,7 +56,8 @@ function newProducer(s: ProducerSettings): Producer {
     acks: -1,
     timeout: s.timeoutMs,
     retries: 5,
-    retryDelay: 250,
+    // busy coordinator (CONCURRENT_TRANSACTIONS...) every 20 ms, network errors 100 ms doubling to 1 s
+    retryDelay: (_client, _operation, attempt, _retries, error) => transactionalRetryDelay(attempt, error),
     partitioner: compatibilityPartitioner,
     ...(s.transactionalId ? { transactionalId: s.transactionalId } : {}),
   })
@@ -88,7 +90,8 @@ async function commitOffsetsInTransaction(
     if (partitions.length === 0) byTopic.set(o.topic, partitions)
     partitions.push({ partitionIndex: o.partition, committedOffset: o.offset, committedLeaderEpoch: -1 })
   }
-  const metadata = await producer.metadata({ topics: [...byTopic.keys()] })
+  // only the brokers are needed: no topics, so the cached metadata answers without a request
+  const metadata = await producer.metadata({ topics: [] })
   const coordinator = consumer.coordinatorId === null ? undefined : metadata.brokers.get(consumer.coordinatorId)
   if (!coordinator) {
     throw new PitwallError(ErrorCodes.TRANSACTION, `group coordinator ${consumer.coordinatorId} is not in the metadata`)
@@ -124,15 +127,36 @@ export function transactionalCommitter(settings: ProducerSettings): Committer {
   // After a failed send the sequence numbers are uncertain: abort by renewing (epoch bump).
   let sendFailed = false
   let committedWrites: ReadonlyMap<string, bigint> = new Map()
+  // The consumer of the last commit: the next transaction adds its group (AddOffsetsToTxn) as soon
+  // as it begins, concurrently with the first send, instead of at commit time.
+  let consumer: Consumer | undefined
+  let offsetsAdded: Promise<unknown> | undefined
+  const busy = (what: string) => ({
+    deadlineMs: settings.timeoutMs,
+    onRetry: (attempt: number, error: unknown) => {
+      if (attempt === 10) settings.logger.warn(`transaction coordinator still busy: ${what}`, { error: String(error) })
+    },
+  })
   const ensure = async (): Promise<Transaction> => {
     if (!txn || txn.completed) {
       sender.takeWritten() // left by a transaction that did not commit
+      // a failed begin leaves the client's transaction open: drop it so that the next begin can run
+      const cancelBegun = () => void producer.transaction?.cancel().catch(() => {})
       try {
-        txn = await producer.beginTransaction({ producerId: -1n, producerEpoch: -1 })
+        txn = await retryWhileBusy(() => producer.beginTransaction({ producerId: -1n, producerEpoch: -1 }), {
+          ...busy('InitProducerId'),
+          beforeRetry: cancelBegun,
+        })
       } catch (cause) {
         txn = undefined
+        cancelBegun()
         throw wrap(cause, 'cannot begin a transaction')
       }
+      const c = consumer
+      const t = txn
+      offsetsAdded = c
+        ? retryWhileBusy(() => t.addConsumer(c), busy('AddOffsetsToTxn')).catch((error: unknown) => error)
+        : undefined
     }
     return txn
   }
@@ -145,7 +169,7 @@ export function transactionalCommitter(settings: ProducerSettings): Committer {
   const endCommit = async (t: Transaction) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        await t.commit()
+        await retryWhileBusy(() => t.commit(), busy('EndTxn'))
         return
       } catch (cause) {
         if (!isNetworkError(cause) || attempt >= 5) {
@@ -170,19 +194,27 @@ export function transactionalCommitter(settings: ProducerSettings): Committer {
           : wrap(cause, `sending ${messages.length} records failed`)
       }
     },
-    async commit(offsets, consumer) {
+    async commit(offsets, groupConsumer) {
+      consumer = groupConsumer
       if (offsets.length === 0 && (!txn || txn.completed)) return
       const t = await ensure()
+      // EndTxn must not overtake the early AddOffsetsToTxn; one that failed is sent again below
+      // (the client did not record the group)
+      await offsetsAdded
       try {
         if (offsets.length > 0) {
-          await t.addConsumer(consumer)
-          await commitOffsetsInTransaction(producer, settings.transactionalId!, consumer, offsets)
+          await retryWhileBusy(() => t.addConsumer(groupConsumer), busy('AddOffsetsToTxn'))
+          await retryWhileBusy(
+            () => commitOffsetsInTransaction(producer, settings.transactionalId!, groupConsumer, offsets),
+            { ...busy('TxnOffsetCommit'), codes: ['CONCURRENT_TRANSACTIONS', 'COORDINATOR_LOAD_IN_PROGRESS'] },
+          )
         }
       } catch (cause) {
         throw wrap(cause, 'adding consumed offsets failed')
       }
       await endCommit(t)
       txn = undefined
+      offsetsAdded = undefined
       committedWrites = sender.takeWritten()
     },
     takeCommittedWrites() {
@@ -200,6 +232,9 @@ export function transactionalCommitter(settings: ProducerSettings): Committer {
         return
       }
       if (!t || t.completed) return
+      // EndTxn must not overtake the early AddOffsetsToTxn
+      await offsetsAdded
+      offsetsAdded = undefined
       try {
         await t.abort()
       } catch (cause) {
@@ -209,6 +244,7 @@ export function transactionalCommitter(settings: ProducerSettings): Committer {
     },
     async renew() {
       txn = undefined
+      offsetsAdded = undefined
       sendFailed = false
       sender.takeWritten()
       await producer.close(true).catch(() => {})
