@@ -7,6 +7,7 @@
  * through the broker, bench/f1).
  */
 import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { ensureBroker } from '../scripts/broker.ts'
 import { machineInfo } from './runner/machine.ts'
@@ -31,7 +32,8 @@ function pitwallUnavailable(): string | undefined {
 
 const profile = parseProfile(process.argv.slice(2))
 const machine = machineInfo(`npm run bench -- ${process.argv.slice(2).join(' ')}`.trim())
-const brokers = profile.brokers ?? (await ensureBroker()).brokers
+const local = profile.brokers === undefined ? await ensureBroker() : undefined
+const brokers = profile.brokers ?? local!.brokers
 log(`profile ${profile.name}: ${profile.records} records, ${profile.repeats} repeat(s), brokers ${brokers.join(',')}`)
 const unavailable: BenchResults['unavailable'] = {}
 const missing = pitwallUnavailable()
@@ -45,9 +47,28 @@ const [md, json] =
     ? ['BENCHMARKS.md', 'bench/results/latest.json']
     : ['bench/results/smoke.md', 'bench/results/smoke.json']
 // the report is rewritten after every figure (marked partial), so an interrupted run keeps what it measured
+// what a person wrote about the full run (the report itself is generated), kept across runs
+const notesFile = resolve(repoRoot, 'bench/notes.md')
+const notes = profile.name === 'full' && existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : undefined
 const write = (results: BenchResults, partial: boolean) =>
-  writeReports(resolve(repoRoot, md), resolve(repoRoot, json), machine, profile, results, Date.now() - began, partial)
-const results = await runPlan({ brokers }, profile, implementations, unavailable, log, (r) => write(r, true))
+  writeReports(
+    resolve(repoRoot, md),
+    resolve(repoRoot, json),
+    machine,
+    profile,
+    results,
+    Date.now() - began,
+    partial,
+    notes,
+  )
+const results = await runPlan(
+  { brokers, ...(local?.pid === undefined ? {} : { brokerPid: local.pid }) },
+  profile,
+  implementations,
+  unavailable,
+  log,
+  (r) => write(r, true),
+)
 const ms = Date.now() - began
 write(results, false)
 log(`wrote ${md} and ${json} in ${(ms / 60_000).toFixed(1)} min`)

@@ -5,8 +5,8 @@
  * (commit, close) like an operator would. Only the process started here is ever signalled.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { cpuMsOf } from '../workload/cpu.ts'
 import { sampleRss } from '../workload/rss.ts'
 import { TOPIC_PREFIX_ENV } from './worker-topology.ts'
 
@@ -32,19 +32,6 @@ export interface F1Worker {
   /** SIGTERM (SIGKILL after 20 s); resolves with the peak RSS in bytes once the process is gone. */
   stop(): Promise<number>
   stderrTail(): string
-}
-
-// clock ticks per second of /proc/<pid>/stat: 100 on every Linux this runs on (USER_HZ)
-const TICKS_PER_SECOND = 100
-
-function cpuMsOf(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND
-  } catch {
-    return undefined
-  }
 }
 
 /**

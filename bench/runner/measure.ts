@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ErrorCodes, PitwallError } from '../../core/errors.ts'
+import { cpuMsOf } from '../workload/cpu.ts'
 import { observe } from '../workload/observer.ts'
 import { produceAtRate } from '../workload/preload.ts'
 import type { Guarantee, TopologyName } from '../workload/reference.ts'
@@ -35,6 +36,8 @@ export interface ThroughputResult {
   readonly ms: number
   readonly recordsPerSecond: number
   readonly peakRssBytes: number[]
+  /** CPU time per input record until the output was complete: the workers' (summed), the broker's (when local). */
+  readonly cpuUsPerRecord: { readonly workers: number; readonly broker?: number }
 }
 
 let runCounter = 0
@@ -101,12 +104,27 @@ export async function measureThroughput(
     expected: run.expected,
     onProgress: (c) => log(`  seen ${JSON.stringify(c)}`),
   })
+  const brokerCpu = () => (target.brokerPid === undefined ? undefined : cpuMsOf(target.brokerPid))
+  const brokerBefore = brokerCpu()
   const started = Date.now()
   const workers = run.start()
   try {
     const doneAt = await Promise.race([observer.completed(config.timeoutMs), failedWorker(workers)])
+    const brokerAfter = brokerCpu()
+    const perRecord = (cpuMs: number) => (cpuMs * 1000) / config.records
+    const cpuUsPerRecord = {
+      workers: perRecord(workers.reduce((sum, w) => sum + w.cpuMs(), 0)),
+      ...(brokerBefore === undefined || brokerAfter === undefined
+        ? {}
+        : { broker: perRecord(brokerAfter - brokerBefore) }),
+    }
     const ms = doneAt - started
-    return { ms, recordsPerSecond: (config.records / ms) * 1000, peakRssBytes: await run.cleanup(workers) }
+    return {
+      ms,
+      recordsPerSecond: (config.records / ms) * 1000,
+      peakRssBytes: await run.cleanup(workers),
+      cpuUsPerRecord,
+    }
   } catch (error) {
     await run.cleanup(workers)
     throw error

@@ -23,6 +23,8 @@ export interface ThroughputSeries {
   readonly implementation: Implementation
   readonly recordsPerSecond: number[]
   readonly peakRssBytes: number[][]
+  /** CPU µs per input record of each run: the workers' together, and the broker's when it is local. */
+  readonly cpuUsPerRecord: { workers: number; broker?: number }[]
   readonly errors: string[]
 }
 
@@ -135,6 +137,7 @@ export async function runPlan(
           implementation: impl,
           recordsPerSecond: [],
           peakRssBytes: [],
+          cpuUsPerRecord: [],
           errors: [],
         }))
         const label = `${impl} ${config.topology} ${config.guarantee} ${config.workers}w`
@@ -153,6 +156,7 @@ export async function runPlan(
           )
           s.recordsPerSecond.push(r.recordsPerSecond)
           s.peakRssBytes.push(r.peakRssBytes)
+          s.cpuUsPerRecord.push(r.cpuUsPerRecord)
           log(`  throughput ${label}: ${fmt(r.recordsPerSecond)} records/s (${(r.ms / 1000).toFixed(1)} s)`)
         } catch (error) {
           s.errors.push(describe(error))

@@ -9,6 +9,8 @@ import { ErrorCodes, PitwallError } from '../../core/errors.ts'
 /** Connection settings shared by every client of the suites. */
 export interface ClusterTarget {
   readonly brokers: string[]
+  /** The local broker's process, when it runs on this machine (its CPU time is measured). */
+  readonly brokerPid?: number
 }
 
 function admin(target: ClusterTarget): Admin {

@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { resolve } from 'node:path'
+import { sampleCpu } from './cpu.ts'
 import { sampleRss } from './rss.ts'
 import { WORKER_SPEC_ENV, type WorkerSpec } from './worker-spec.ts'
 
@@ -37,6 +38,8 @@ export interface WorkerProcess {
   peakRss(): number
   /** The last lines the worker wrote to stderr. */
   stderrTail(): string
+  /** User + system CPU time of the process so far (its last sample once it is gone), ms. */
+  cpuMs(): number
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once the process is gone. */
   stop(graceMs?: number): Promise<number>
   /** SIGKILL; resolves once the process is gone. */
@@ -64,6 +67,7 @@ export function startWorker(spec: WorkerSpec, log?: (line: string) => void): Wor
   )
   const pid = child.pid!
   const rss = sampleRss(pid)
+  const cpu = sampleCpu(pid)
   let tail: string[] = []
   const keep = (chunk: Buffer) => {
     const lines = chunk.toString().split('\n').filter(Boolean)
@@ -86,9 +90,11 @@ export function startWorker(spec: WorkerSpec, log?: (line: string) => void): Wor
     pid,
     exited,
     peakRss: () => (alive ? rss.peak() : rss.stop()),
+    cpuMs: () => (alive ? cpu.now() : cpu.stop()),
     stderrTail: () => tail.join('\n'),
     stop: async (graceMs = 15_000) => {
       const peak = rss.stop()
+      cpu.stop()
       if (alive) {
         child.kill('SIGTERM')
         const timer = setTimeout(() => alive && child.kill('SIGKILL'), graceMs)
@@ -99,6 +105,7 @@ export function startWorker(spec: WorkerSpec, log?: (line: string) => void): Wor
     },
     kill: async () => {
       rss.stop()
+      cpu.stop()
       if (alive) child.kill('SIGKILL')
       await exited
     },
