@@ -127,7 +127,17 @@ describe('compileSampleCheck', () => {
       const expected = telemetrySampleSchema.parse(s)
       // same values and the same key order, so a sample serialized again has the same bytes as before
       expect(JSON.stringify(fast(s))).toBe(JSON.stringify(expected))
+      // the hot path: keys in the schema's order, so the sample itself is returned, not a copy
+      expect(fast(s)).toBe(s)
     }
+  })
+
+  it('copies a sample whose keys are in another order, in the order zod returns', () => {
+    const s = samples.find((x) => x.channel === 'tyres')!
+    const reversed = Object.fromEntries(Object.entries(s).reverse())
+    const got = fast(reversed)
+    expect(got).not.toBe(reversed)
+    expect(JSON.stringify(got)).toBe(JSON.stringify(telemetrySampleSchema.parse(reversed)))
   })
 
   it('agrees with the zod schema on mutated samples (any value JSON can carry)', () => {

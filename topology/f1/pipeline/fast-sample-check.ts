@@ -70,14 +70,16 @@ function compileArray(def: Def): Compiled {
   const { min, max } = bounds(def, ['min_length', 'max_length'])
   return (v) => {
     if (!Array.isArray(v) || v.length < min || v.length > max) return FAIL
-    const out = new Array<unknown>(v.length)
+    let out: unknown[] | undefined
     for (let i = 0; i < v.length; i++) {
       if (!(i in v)) return FAIL
       const e = element(v[i])
       if (e === FAIL) return FAIL
-      out[i] = e
+      if (out === undefined && e !== v[i]) out = v.slice(0, i)
+      if (out !== undefined) out[i] = e
     }
-    return out
+    // the input itself when every element is accepted as it is (no copy on the hot path)
+    return out ?? v
   }
 }
 
@@ -92,9 +94,32 @@ function compileObject(def: Def): Compiled {
     return { key, optional, check: compile(optional ? d.innerType : shape[key]) }
   })
   const known = new Set(keys)
+  const n = fields.length
+  /**
+   * The common case without a copy: the input's own keys in the shape's order and every value
+   * accepted as it is, so the input is what zod would build. FAIL when a value fails, undefined
+   * when the general path must decide (another order, a copied value, undefined, inherited keys).
+   */
+  const inOrder = (input: Record<string, unknown>): unknown => {
+    let j = 0
+    for (const key in input) {
+      while (j < n && fields[j]!.key !== key && fields[j]!.optional) j++
+      if (j === n || fields[j]!.key !== key || !Object.hasOwn(input, key)) return undefined
+      const value = input[key]
+      if (value === undefined) return undefined
+      const checked = fields[j]!.check(value)
+      if (checked === FAIL) return FAIL
+      if (checked !== value) return undefined
+      j++
+    }
+    for (; j < n; j++) if (!fields[j]!.optional) return FAIL
+    return input
+  }
   return (v) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return FAIL
     const input = v as Record<string, unknown>
+    const same = inOrder(input)
+    if (same !== undefined) return same
     for (const key in input) if (!known.has(key) || !Object.hasOwn(input, key)) return FAIL
     // zod builds a new object in the shape's key order
     const out: Record<string, unknown> = {}

@@ -52,8 +52,10 @@ export function checkRaw(key: string | null, value: Uint8Array | null, maxBytes:
     return fail('PAYLOAD_TOO_LARGE', '(root)', `value of ${value.byteLength} bytes exceeds ${maxBytes}`)
   }
   let parsed: unknown
+  let text: string
   try {
-    parsed = JSON.parse(decoder.decode(value))
+    text = decoder.decode(value)
+    parsed = JSON.parse(text)
   } catch (error) {
     return fail('MALFORMED', '(root)', `not JSON: ${(error as Error).message}`)
   }
@@ -68,7 +70,7 @@ export function checkRaw(key: string | null, value: Uint8Array | null, maxBytes:
   }
   const expected = keyOf(v.value)
   if (key !== expected) return fail('KEY_MISMATCH', '(key)', `key '${key}' is not '${expected}'`)
-  const asIs = sample !== undefined && normalized === parsed && holdsExactly(value, parsed)
+  const asIs = sample !== undefined && normalized === parsed && holdsExactly(value, parsed, text)
   return { ok: true, sample: v.value, asIs }
 }
 
