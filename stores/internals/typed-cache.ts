@@ -9,6 +9,19 @@
  * since values are serialized only when flushed.
  */
 
+/**
+ * The promise a cache write returns when it finished at once (nothing to evict): always the same
+ * object, so a caller on a hot path can tell that nothing is pending and go on without a
+ * microtask or an async frame.
+ *
+ * @example
+ * ```ts
+ * const written = store.put(key, value)
+ * if (written !== SETTLED) await written
+ * ```
+ */
+export const SETTLED: Promise<void> = Promise.resolve()
+
 /** Bytes charged per entry on top of its key and value. */
 export const TYPED_ENTRY_OVERHEAD_BYTES = 96
 

@@ -107,19 +107,32 @@ export class TypedCachingKeyValueStore<K, V>
     return this.cache.insert(entry)
   }
 
-  async get(key: K): Promise<V | undefined> {
+  get(key: K): Promise<V | undefined> {
+    try {
+      const cached = this.#entry(this.#id(key))
+      if (cached !== undefined) return Promise.resolve(cached.value ?? undefined)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    return this.#read(key)
+  }
+
+  async #read(key: K): Promise<V | undefined> {
     const id = this.#id(key)
-    const cached = this.#entry(id)
-    if (cached !== undefined) return cached.value ?? undefined
     const value = await this.inner.get(key)
     if (this.#entry(id) === undefined) this.#newEntry(id, key, value ?? null, value ?? null, false)
     await this.evict()
     return value
   }
 
-  async put(key: K, value: V | null): Promise<void> {
-    this.#write(key, value, this.context?.currentTimestamp() ?? 0)
-    await this.evict()
+  /** Not async: a write that needs no eviction returns {@link SETTLED} (the hot path of processors). */
+  put(key: K, value: V | null): Promise<void> {
+    try {
+      this.#write(key, value, this.context?.currentTimestamp() ?? 0)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    return this.settle()
   }
 
   #write(key: K, value: V | null, timestamp: number): void {

@@ -10,7 +10,7 @@
 import type { ChangelogRecord, RestorableStore, StateStoreContext } from '../api.ts'
 import { DEFAULT_CACHE_MAX_BYTES } from './caching-key-value-store.ts'
 import type { FlushListener } from './metered-key-value-store.ts'
-import { TypedCache, type TypedEntry } from './typed-cache.ts'
+import { SETTLED, TypedCache, type TypedEntry } from './typed-cache.ts'
 
 /** The metered store beneath an object cache. */
 export interface CachedStore<E> extends RestorableStore {
@@ -96,6 +96,11 @@ export abstract class TypedCachingStore<KL, V, E extends TypedEntry<V>, S extend
   setFlushListener(listener: FlushListener<KL, V>): boolean {
     this.#listener = listener
     return true
+  }
+
+  /** {@link evict} when the cache is over its size, else {@link SETTLED} (no promise made per write). */
+  protected settle(): Promise<void> {
+    return this.cache.sizeBytes > this.#maxBytes ? this.evict() : SETTLED
   }
 
   /** Drops least recently used entries until the cache fits; a dirty one first flushes every dirty entry. */

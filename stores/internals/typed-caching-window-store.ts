@@ -111,11 +111,19 @@ export class TypedCachingWindowStore<K, V>
     return this.cache.insert(entry)
   }
 
-  async fetch(key: K, windowStart: number): Promise<V | undefined> {
-    if (!this.inner.isLive(windowStart)) return undefined
+  fetch(key: K, windowStart: number): Promise<V | undefined> {
+    try {
+      if (!this.inner.isLive(windowStart)) return Promise.resolve(undefined)
+      const cached = this.#entry(this.#keyId(key), windowStart)
+      if (cached !== undefined) return Promise.resolve(cached.value ?? undefined)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    return this.#read(key, windowStart)
+  }
+
+  async #read(key: K, windowStart: number): Promise<V | undefined> {
     const keyId = this.#keyId(key)
-    const cached = this.#entry(keyId, windowStart)
-    if (cached !== undefined) return cached.value ?? undefined
     const value = await this.inner.fetch(key, windowStart)
     if (this.#entry(keyId, windowStart) === undefined)
       this.#newEntry(key, keyId, windowStart, value ?? null, value ?? null, false)
@@ -123,14 +131,19 @@ export class TypedCachingWindowStore<K, V>
     return value
   }
 
-  async put(key: K, value: V | null, windowStart: number): Promise<void> {
-    this.inner.observe(windowStart)
-    const timestamp = this.context?.currentTimestamp() ?? 0
-    const keyId = this.#keyId(key)
-    const entry = this.#entry(keyId, windowStart)
-    if (entry === undefined) this.#newEntry(key, keyId, windowStart, value, undefined, true).timestamp = timestamp
-    else this.cache.write(entry, value, timestamp)
-    await this.evict()
+  /** Not async: a write that needs no eviction returns {@link SETTLED} (the hot path of processors). */
+  put(key: K, value: V | null, windowStart: number): Promise<void> {
+    try {
+      this.inner.observe(windowStart)
+      const timestamp = this.context?.currentTimestamp() ?? 0
+      const keyId = this.#keyId(key)
+      const entry = this.#entry(keyId, windowStart)
+      if (entry === undefined) this.#newEntry(key, keyId, windowStart, value, undefined, true).timestamp = timestamp
+      else this.cache.write(entry, value, timestamp)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    return this.settle()
   }
 
   #windowed(e: Entry<K, V>): Windowed<K> {

@@ -15,6 +15,7 @@ import type { ValueAndTimestamp } from '../../internals/processors/value-and-tim
 import type { Processor, ProcessorContext, Record } from '../../processor.ts'
 import type { TelemetrySample } from '../model/index.ts'
 import { addSample, type CarMetricsAggregate, emptyMetrics } from './car-metrics.ts'
+import { WRITTEN } from './state-stores.ts'
 import { F1Stores } from './store-names.ts'
 
 /** A final 1 s window of a car. */
@@ -76,18 +77,18 @@ export class CarSecondsProcessor implements Processor<string, TelemetrySample, s
     }
   }
 
-  async process(record: Record<string, TelemetrySample>): Promise<void> {
+  process(record: Record<string, TelemetrySample>): Promise<void> | undefined {
     const { key, value, timestamp } = record
     if (key === null || key === undefined || value === null || value === undefined) {
       this.#ctx.recordMetric('dropped-records')
-      return
+      return undefined
     }
     if (timestamp > this.#streamTime) this.#streamTime = timestamp
     const closeTime = this.#streamTime - this.#graceMs
     const start = timestamp - (timestamp % this.#sizeMs)
     if (start + this.#sizeMs <= closeTime) {
       this.#ctx.recordMetric('dropped-records')
-      return
+      return undefined
     }
     let car = this.#cars.get(key)
     if (car === undefined) {
@@ -101,9 +102,24 @@ export class CarSecondsProcessor implements Processor<string, TelemetrySample, s
       if (start + this.#sizeMs < this.#nextEnd) this.#nextEnd = start + this.#sizeMs
     } else if (timestamp > open.ts) open.ts = timestamp
     open.agg = addSample(open.agg, value)
-    await this.#store.put(key, { value: open.agg, timestamp: open.ts }, start)
-    await this.#pending.put(key, car)
-    if (this.#nextEnd <= closeTime) await this.#forwardClosed(closeTime)
+    // synchronous unless a store evicts or a window closes
+    const window = this.#store.put(key, { value: open.agg, timestamp: open.ts }, start)
+    if (window !== WRITTEN) return this.#afterWindow(window, key, car, closeTime)
+    return this.#afterPut(this.#pending.put(key, car), closeTime)
+  }
+
+  async #afterWindow(window: Promise<void>, key: string, car: PendingWindows, closeTime: number): Promise<void> {
+    await window
+    await this.#afterPut(this.#pending.put(key, car), closeTime)
+  }
+
+  #afterPut(pending: Promise<void>, closeTime: number): Promise<void> | undefined {
+    if (pending !== WRITTEN) return pending.then(() => this.#closeUntil(closeTime))
+    return this.#closeUntil(closeTime)
+  }
+
+  #closeUntil(closeTime: number): Promise<void> | undefined {
+    return this.#nextEnd <= closeTime ? this.#forwardClosed(closeTime) : undefined
   }
 
   async #forwardClosed(closeTime: number): Promise<void> {

@@ -12,6 +12,7 @@ import type { Lap } from '../model/index.ts'
 import type { F1Config } from './config.ts'
 import type { TaggedSample } from './lap-position.ts'
 import { accumulate, emptyLap, type LapAccumulator, type LapStats, lapStats } from './lap-stats.ts'
+import { pendingOf } from './state-stores.ts'
 import { F1Stores } from './store-names.ts'
 
 /** A sample of a lap or the lap's record. */
@@ -47,18 +48,29 @@ export class LapStatsProcessor implements Processor<string, LapEvent, string, La
     this.#stats = ctx.getStateStore<KeyValueStore<string, LapStats>>(F1Stores.lapStats)
   }
 
-  async process(record: Record<string, LapEvent>): Promise<void> {
+  process(record: Record<string, LapEvent>): Promise<void> | undefined {
     const event = record.value
-    if (event === null || event === undefined) return
-    let laps = this.#cache.get(record.key)
+    if (event === null || event === undefined) return undefined
+    const laps = this.#cache.get(record.key)
+    // the usual case: the car's accumulators are held, and a sample stays synchronous
+    if (laps !== undefined && event.kind === 'sample') return this.#addSample(record.key, laps, event.sample)
+    return this.#process(record, event, laps)
+  }
+
+  #addSample(key: string, laps: CarLaps, sample: TaggedSample): Promise<void> | undefined {
+    const n = String(sample.lap)
+    laps[n] = accumulate(laps[n] ?? emptyLap(), sample, this.#config)
+    return pendingOf(this.#acc.put(key, laps))
+  }
+
+  async #process(record: Record<string, LapEvent>, event: LapEvent, held: CarLaps | undefined): Promise<void> {
+    let laps = held
     if (laps === undefined) {
       laps = (await this.#acc.get(record.key)) ?? {}
       this.#cache.set(record.key, laps)
     }
     if (event.kind === 'sample') {
-      const n = String(event.sample.lap)
-      laps[n] = accumulate(laps[n] ?? emptyLap(), event.sample, this.#config)
-      await this.#acc.put(record.key, laps)
+      await this.#addSample(record.key, laps, event.sample)
       return
     }
     const lap = event.lap

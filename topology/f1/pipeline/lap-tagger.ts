@@ -11,6 +11,7 @@ import type { KeyValueStore } from '../../../stores/api.ts'
 import type { Processor, ProcessorContext, Record } from '../../processor.ts'
 import type { Lap, TelemetrySample } from '../model/index.ts'
 import { type LapPosition, positionAfter, type TaggedSample, tagSample } from './lap-position.ts'
+import { pendingOf } from './state-stores.ts'
 import { F1Stores } from './store-names.ts'
 
 /** What the tagger reads: clean samples and laps, merged (both keyed `session:car`). */
@@ -34,26 +35,37 @@ export class LapTagger implements Processor<string, SampleOrLap, string, TaggedS
     this.#store = ctx.getStateStore(F1Stores.lapPosition)
   }
 
-  async process(record: Record<string, SampleOrLap>): Promise<void> {
+  process(record: Record<string, SampleOrLap>): Promise<void> | undefined {
     const { key, value } = record
     if (key === null || key === undefined || value === null || value === undefined) {
       this.#ctx.recordMetric('dropped-records')
-      return
+      return undefined
     }
     if (!('channel' in value)) {
       const position = positionAfter(value)
       this.#positions.set(key, position)
-      await this.#store.put(key, position)
-      return
+      return pendingOf(this.#store.put(key, position))
     }
-    let position = this.#positions.get(key)
-    if (position === undefined) {
-      position = (await this.#store.get(key)) ?? null
-      this.#positions.set(key, position)
-    }
-    await this.#ctx.forward({
+    const position = this.#positions.get(key)
+    // the usual case: the car's position is known, and forwarding stays synchronous
+    if (position !== undefined) return this.#forward(key, value, position, record)
+    return this.#store.get(key).then((stored) => {
+      const known = stored ?? null
+      this.#positions.set(key, known)
+      return this.#forward(key, value, known, record)
+    })
+  }
+
+  #forward(
+    key: string,
+    sample: TelemetrySample,
+    position: LapPosition | null,
+    record: Record<string, SampleOrLap>,
+  ): Promise<void> {
+    // the runtime's settled promise when the children finished synchronously
+    return this.#ctx.forward({
       key,
-      value: tagSample(value, position),
+      value: tagSample(sample, position),
       timestamp: record.timestamp,
       headers: record.headers,
     })

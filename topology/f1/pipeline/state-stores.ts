@@ -9,6 +9,7 @@
  */
 import type { KeyValueStore, StoreBuilder, WindowStore } from '../../../stores/api.ts'
 import { Stores } from '../../../stores/index.ts'
+import { SETTLED } from '../../../stores/internals/typed-cache.ts'
 import { type ValueAndTimestamp, valueAndTimestampSerde } from '../../internals/processors/value-and-timestamp.ts'
 import type { F1Config } from './config.ts'
 import { f1Json, f1String } from './f1-serdes.ts'
@@ -48,4 +49,28 @@ export function f1WindowStore<V>(
       : Stores.persistentWindowStore(name, shape)
   const serde = valueAndTimestampSerde(f1Json<V>())
   return Stores.windowStoreBuilder(supplier, f1String(), serde).withCachingEnabled().withLoggingEnabled()
+}
+
+/**
+ * What a write to these stores returns when it finished at once (no eviction): the processors'
+ * hot paths test for it and stay synchronous (no async frame or microtask per sample).
+ *
+ * @example
+ * ```ts
+ * const written = store.put(key, value)
+ * return written === WRITTEN ? undefined : written
+ * ```
+ */
+export const WRITTEN: Promise<void> = SETTLED
+
+/**
+ * `undefined` when a store write finished at once, else its promise: what a processor returns.
+ *
+ * @example
+ * ```ts
+ * process(record) { return pendingOf(this.#store.put(record.key, next)) }
+ * ```
+ */
+export function pendingOf(written: Promise<void>): Promise<void> | undefined {
+  return written === SETTLED ? undefined : written
 }

@@ -10,6 +10,7 @@ import type { WindowStore } from '../../../stores/api.ts'
 import type { ValueAndTimestamp } from '../../internals/processors/value-and-timestamp.ts'
 import type { Processor, ProcessorContext, Record } from '../../processor.ts'
 import type { RawCheck } from './raw-check.ts'
+import { pendingOf } from './state-stores.ts'
 import { F1Stores } from './store-names.ts'
 import { addCheck, emptyCounts, type ValidationCounts } from './validation-rate.ts'
 
@@ -26,6 +27,8 @@ export class ValidationRateProcessor implements Processor<string, { readonly che
   #ctx!: ProcessorContext
   #store!: WindowStore<string, ValueAndTimestamp<ValidationCounts>>
   #streamTime = -1
+  /** Each key's latest window as last put (the store's value): saves the read per record. */
+  readonly #latest = new Map<string, { start: number; counts: ValueAndTimestamp<ValidationCounts> }>()
 
   constructor(windowSizeMs: number) {
     this.#sizeMs = windowSizeMs
@@ -36,21 +39,40 @@ export class ValidationRateProcessor implements Processor<string, { readonly che
     this.#store = ctx.getStateStore(F1Stores.validationRate)
   }
 
-  async process(record: Record<string, { readonly check: RawCheck }>): Promise<void> {
+  process(record: Record<string, { readonly check: RawCheck }>): Promise<void> | undefined {
     const { key, value, timestamp } = record
     if (key === null || key === undefined || value === null || value === undefined) {
       this.#ctx.recordMetric('dropped-records')
-      return
+      return undefined
     }
     if (timestamp > this.#streamTime) this.#streamTime = timestamp
     const start = timestamp - (timestamp % this.#sizeMs)
     if (start + this.#sizeMs <= this.#streamTime) {
       this.#ctx.recordMetric('dropped-records')
-      return
+      return undefined
     }
-    const old = await this.#store.fetch(key, start)
-    const counts = addCheck(old?.value ?? emptyCounts(), value.check)
-    const ts = old === undefined ? timestamp : Math.max(timestamp, old.timestamp)
-    await this.#store.put(key, { value: counts, timestamp: ts }, start)
+    const latest = this.#latest.get(key)
+    // the window is still open, so the store holds what was put last
+    if (latest !== undefined && latest.start === start)
+      return this.#add(key, start, latest.counts, value.check, timestamp)
+    return this.#store.fetch(key, start).then((old) => this.#add(key, start, old, value.check, timestamp))
+  }
+
+  #add(
+    key: string,
+    start: number,
+    old: ValueAndTimestamp<ValidationCounts> | undefined,
+    check: RawCheck,
+    timestamp: number,
+  ): Promise<void> | undefined {
+    const counts = addCheck(old?.value ?? emptyCounts(), check)
+    const next = { value: counts, timestamp: old === undefined ? timestamp : Math.max(timestamp, old.timestamp) }
+    const held = this.#latest.get(key)
+    if (held === undefined) this.#latest.set(key, { start, counts: next })
+    else {
+      held.start = start
+      held.counts = next
+    }
+    return pendingOf(this.#store.put(key, next, start))
   }
 }

@@ -14,6 +14,7 @@ import type { KeyValueStore } from '../../../../stores/api.ts'
 import type { Processor, ProcessorContext, Record } from '../../../processor.ts'
 import type { TelemetrySample } from '../../model/index.ts'
 import type { F1Config } from '../config.ts'
+import { pendingOf } from '../state-stores.ts'
 import { F1Stores } from '../store-names.ts'
 import type { Anomaly } from './anomaly.ts'
 import { type CarState, newCarState } from './car-state.ts'
@@ -56,24 +57,26 @@ export class AnomalyProcessor implements Processor<string, TelemetrySample, stri
     }
   }
 
-  async process(record: Record<string, TelemetrySample>): Promise<void> {
+  process(record: Record<string, TelemetrySample>): Promise<void> | undefined {
     const s = record.value
-    if (s === null || s === undefined) return
-    const car = await this.#car(record.key, s)
+    if (s === null || s === undefined) return undefined
+    const car = this.#cars.get(record.key)
+    // the usual case: the car's state is held, nothing is emitted, and the sample stays synchronous
+    if (car !== undefined) return this.#detect(record, s, car)
+    return this.#store.get(record.key).then((stored) => {
+      const loaded = stored ?? newCarState(s.sessionKey, s.carNumber)
+      this.#cars.set(record.key, loaded)
+      return this.#detect(record, s, loaded)
+    })
+  }
+
+  #detect(record: Record<string, TelemetrySample>, s: TelemetrySample, car: CarState): Promise<void> | undefined {
     const out: Anomaly[] = []
     detectSample(this.#context(car, out), s)
     this.#noteWall(record.key, s.channel)
-    await this.#store.put(record.key, car)
-    await this.#forward(record.key, out, record.timestamp)
-  }
-
-  async #car(key: string, s: TelemetrySample): Promise<CarState> {
-    let car = this.#cars.get(key)
-    if (car === undefined) {
-      car = (await this.#store.get(key)) ?? newCarState(s.sessionKey, s.carNumber)
-      this.#cars.set(key, car)
-    }
-    return car
+    const written = this.#store.put(record.key, car)
+    if (out.length === 0) return pendingOf(written)
+    return written.then(() => this.#forward(record.key, out, record.timestamp))
   }
 
   #context(car: CarState, out: Anomaly[]): DetectorContext {
