@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { resolve } from 'node:path'
-import { cpuMsOf } from '../workload/cpu.ts'
+import { sampleCpu } from '../workload/cpu.ts'
 import { sampleRss } from '../workload/rss.ts'
 import { TOPIC_PREFIX_ENV } from './worker-topology.ts'
 
@@ -67,7 +67,7 @@ export function startF1Worker(spec: F1WorkerSpec, log: (line: string) => void): 
   const child: ChildProcess = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
   const pid = child.pid!
   const rss = sampleRss(pid)
-  let lastCpuMs = 0
+  const cpu = sampleCpu(pid)
   let tail: string[] = []
   const keep = (chunk: Buffer) => {
     const lines = chunk.toString().split('\n').filter(Boolean)
@@ -87,13 +87,11 @@ export function startF1Worker(spec: F1WorkerSpec, log: (line: string) => void): 
   return {
     pid,
     exited,
-    cpuMs: () => {
-      lastCpuMs = cpuMsOf(pid) ?? lastCpuMs
-      return lastCpuMs
-    },
+    cpuMs: () => cpu.latest(),
     stderrTail: () => tail.join('\n'),
     stop: async () => {
       const peak = rss.stop()
+      cpu.stop()
       if (alive) {
         child.kill('SIGTERM')
         const timer = setTimeout(() => alive && child.kill('SIGKILL'), 20_000)

@@ -4,6 +4,7 @@
  * worker or the broker spent, independent of how busy the shared machine was.
  */
 import { readFileSync } from 'node:fs'
+import { type Sampler, sampleMax } from './sampler.ts'
 
 // clock ticks per second of /proc/<pid>/stat: 100 on every Linux this runs on (USER_HZ)
 const TICKS_PER_SECOND = 100
@@ -27,31 +28,14 @@ export function cpuMsOf(pid: number): number | undefined {
 }
 
 /**
- * Keeps the latest CPU time of a process, sampled every `intervalMs`, so the figure survives its exit.
+ * Samples the CPU time of `pid` every `intervalMs`, so the figure survives an abrupt exit.
  *
  * @example
  * ```ts
- * const cpu = sampleCpu(child.pid!)
- * cpu.now() // ms so far
+ * const sampler = sampleCpu(child.pid!)
+ * sampler.stop()
  * ```
  */
-export function sampleCpu(pid: number, intervalMs = 500): { now(): number; stop(): number } {
-  let last = 0
-  const read = () => {
-    last = cpuMsOf(pid) ?? last
-  }
-  read()
-  const timer = setInterval(read, intervalMs)
-  timer.unref()
-  return {
-    now: () => {
-      read()
-      return last
-    },
-    stop: () => {
-      read()
-      clearInterval(timer)
-      return last
-    },
-  }
+export function sampleCpu(pid: number, intervalMs = 500): Sampler {
+  return sampleMax(() => cpuMsOf(pid), intervalMs)
 }

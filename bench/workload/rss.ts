@@ -4,6 +4,7 @@
  * water mark, so one read just before the process stops gives the peak of its whole life.
  */
 import { readFileSync } from 'node:fs'
+import { type Sampler, sampleMax } from './sampler.ts'
 
 /**
  * The peak RSS of `pid` in bytes, or undefined when the process is gone or not on Linux.
@@ -24,33 +25,14 @@ export function peakRss(pid: number): number | undefined {
 }
 
 /**
- * Keeps the latest peak RSS of a process, sampled every `intervalMs`, so the figure survives an
- * abrupt exit.
+ * Samples the peak RSS of `pid` every `intervalMs`, so the figure survives an abrupt exit.
  *
  * @example
  * ```ts
- * const sampler = sampleRss(child.pid!, 500)
- * // ... later
- * sampler.stop() // bytes
+ * const sampler = sampleRss(child.pid!)
+ * sampler.stop()
  * ```
  */
-export function sampleRss(pid: number, intervalMs = 500): { peak(): number; stop(): number } {
-  let peak = 0
-  const read = () => {
-    peak = Math.max(peak, peakRss(pid) ?? 0)
-  }
-  read()
-  const timer = setInterval(read, intervalMs)
-  timer.unref()
-  return {
-    peak: () => {
-      read()
-      return peak
-    },
-    stop: () => {
-      read()
-      clearInterval(timer)
-      return peak
-    },
-  }
+export function sampleRss(pid: number, intervalMs = 500): Sampler {
+  return sampleMax(() => peakRss(pid), intervalMs)
 }

@@ -89,8 +89,8 @@ export function startWorker(spec: WorkerSpec, log?: (line: string) => void): Wor
     spec,
     pid,
     exited,
-    peakRss: () => (alive ? rss.peak() : rss.stop()),
-    cpuMs: () => (alive ? cpu.now() : cpu.stop()),
+    peakRss: () => (alive ? rss.latest() : rss.stop()),
+    cpuMs: () => (alive ? cpu.latest() : cpu.stop()),
     stderrTail: () => tail.join('\n'),
     stop: async (graceMs = 15_000) => {
       const peak = rss.stop()
