@@ -43,8 +43,14 @@ export class AnomalyProcessor implements Processor<string, TelemetrySample, stri
   #ctx!: ProcessorContext<string, Anomaly>
   #store!: KeyValueStore<string, CarState>
 
+  /** What the detectors emit on the current sample. */
+  readonly #emitted: Anomaly[] = []
+  readonly #sampleContext: { car: CarState; readonly config: F1Config; emit(anomaly: Anomaly): void }
+
   constructor(config: F1Config) {
     this.#config = config
+    const emitted = this.#emitted
+    this.#sampleContext = { car: newCarState('', 0), config, emit: (a) => emitted.push(a) }
   }
 
   init(ctx: ProcessorContext<string, Anomaly>): void {
@@ -71,11 +77,14 @@ export class AnomalyProcessor implements Processor<string, TelemetrySample, stri
   }
 
   #detect(record: Record<string, TelemetrySample>, s: TelemetrySample, car: CarState): Promise<void> | undefined {
-    const out: Anomaly[] = []
-    detectSample(this.#context(car, out), s)
+    // one context for every sample (samples are processed one at a time): nothing allocated per sample
+    const ctx = this.#sampleContext
+    ctx.car = car
+    detectSample(ctx, s)
     this.#noteWall(record.key, s.channel)
     const written = this.#store.put(record.key, car)
-    if (out.length === 0) return pendingOf(written)
+    if (this.#emitted.length === 0) return pendingOf(written)
+    const out = this.#emitted.splice(0)
     return written.then(() => this.#forward(record.key, out, record.timestamp))
   }
 

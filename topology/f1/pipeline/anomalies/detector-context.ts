@@ -103,6 +103,26 @@ export function toAnomaly(
 }
 
 /**
+ * What {@link observe} does with an observation whose condition does not hold (it reads nothing
+ * else of it): ends the run. Detectors call it directly on the usual path, so no observation and
+ * evidence objects are made per sample.
+ *
+ * @example
+ * ```ts
+ * if (!holds) notHolding(ctx, 'rpm_drop', 'rpm')
+ * else observe(ctx, { type: 'rpm_drop', subject: 'rpm', holds, t, minDurationMs: 300 })
+ * ```
+ */
+export function notHolding(ctx: DetectorContext, type: F1AnomalyType, subject: string): void {
+  const name = subjectName(type, subject)
+  // the usual case: nothing to end, and no subject to create only to delete it again
+  const s = ctx.car.subjects[name]
+  if (s === undefined) return
+  if (s.run !== undefined) s.run = undefined
+  if (s.open === undefined) delete ctx.car.subjects[name]
+}
+
+/**
  * Applies one observation: extends or ends the run, opens an anomaly once the run qualifies,
  * extends an open anomaly while the condition holds.
  *
@@ -112,16 +132,11 @@ export function toAnomaly(
  * ```
  */
 export function observe(ctx: DetectorContext, o: Observation): void {
-  const name = subjectName(o.type, o.subject)
   if (!o.holds) {
-    // the usual case: nothing to end, and no subject to create only to delete it again
-    const s = ctx.car.subjects[name]
-    if (s === undefined) return
-    if (s.run !== undefined) s.run = undefined
-    if (s.open === undefined) delete ctx.car.subjects[name]
+    notHolding(ctx, o.type, o.subject)
     return
   }
-  const s = subjectOf(ctx.car, name)
+  const s = subjectOf(ctx.car, subjectName(o.type, o.subject))
   const run = s.run ?? { start: o.since ?? o.t, last: o.t, distinct: [], evidence: {} }
   s.run = run
   run.last = o.t

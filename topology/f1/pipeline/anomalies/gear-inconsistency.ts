@@ -5,7 +5,7 @@
  */
 import type { SampleOf } from '../../model/index.ts'
 import type { DetectorContext } from './detector-context.ts'
-import { observe } from './detector-context.ts'
+import { notHolding, observe } from './detector-context.ts'
 import { gearBand } from './gearing.ts'
 
 /**
@@ -20,6 +20,10 @@ export function detectGearInconsistency(ctx: DetectorContext, s: SampleOf<'dynam
   const th = ctx.config.anomalies.gearInconsistency
   const band = gearBand(s.gear, ctx.config)
   const holds = s.gear >= 1 && s.speed >= th.minSpeedKmh && (s.speed < band.min || s.speed > band.max)
+  if (!holds) {
+    notHolding(ctx, 'gear_inconsistency', 'gear')
+    return
+  }
   observe(ctx, {
     type: 'gear_inconsistency',
     subject: 'gear',

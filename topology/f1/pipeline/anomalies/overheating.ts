@@ -5,7 +5,10 @@
  */
 import { corners, type SampleOf } from '../../model/index.ts'
 import type { DetectorContext } from './detector-context.ts'
-import { observe } from './detector-context.ts'
+import { notHolding, observe } from './detector-context.ts'
+
+const brakeSubjects = corners.map((c) => `brakes.${c}`)
+const tyreSubjects = corners.map((c) => `tyres.${c}`)
 
 /**
  * Checks the engine on a power-unit sample.
@@ -19,6 +22,10 @@ export function detectEngineOverheating(ctx: DetectorContext, s: SampleOf<'power
   const th = ctx.config.anomalies.overheating
   const e = th.engine
   const holds = (s.waterTemp ?? 0) > e.waterTemp && (s.oilTemp ?? 0) > e.oilTemp && (s.engineTemp ?? 0) > e.engineTemp
+  if (!holds) {
+    notHolding(ctx, 'overheating', 'engine')
+    return
+  }
   observe(ctx, {
     type: 'overheating',
     subject: 'engine',
@@ -40,25 +47,29 @@ export function detectEngineOverheating(ctx: DetectorContext, s: SampleOf<'power
  */
 export function detectCornerOverheating(ctx: DetectorContext, s: SampleOf<'tyres'>): void {
   const th = ctx.config.anomalies.overheating
-  for (const c of corners) {
-    const x = s[c]
-    observe(ctx, {
-      type: 'overheating',
-      subject: `brakes.${c}`,
-      detail: 'brakes',
-      holds: (x.brakeTemp ?? 0) > th.brakeTemp,
-      t: s.timestamp,
-      minDurationMs: th.minDurationMs,
-      evidence: { brakeTemp: x.brakeTemp ?? 0 },
-    })
-    observe(ctx, {
-      type: 'overheating',
-      subject: `tyres.${c}`,
-      detail: 'tyres',
-      holds: x.surfaceTemp > th.tyreSurfaceTemp,
-      t: s.timestamp,
-      minDurationMs: th.minDurationMs,
-      evidence: { surfaceTemp: x.surfaceTemp, innerTemp: x.innerTemp },
-    })
+  for (let i = 0; i < corners.length; i++) {
+    const x = s[corners[i]!]
+    if (!((x.brakeTemp ?? 0) > th.brakeTemp)) notHolding(ctx, 'overheating', brakeSubjects[i]!)
+    else
+      observe(ctx, {
+        type: 'overheating',
+        subject: brakeSubjects[i]!,
+        detail: 'brakes',
+        holds: true,
+        t: s.timestamp,
+        minDurationMs: th.minDurationMs,
+        evidence: { brakeTemp: x.brakeTemp ?? 0 },
+      })
+    if (!(x.surfaceTemp > th.tyreSurfaceTemp)) notHolding(ctx, 'overheating', tyreSubjects[i]!)
+    else
+      observe(ctx, {
+        type: 'overheating',
+        subject: tyreSubjects[i]!,
+        detail: 'tyres',
+        holds: true,
+        t: s.timestamp,
+        minDurationMs: th.minDurationMs,
+        evidence: { surfaceTemp: x.surfaceTemp, innerTemp: x.innerTemp },
+      })
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { SampleOf } from '../../model/index.ts'
 import type { DetectorContext } from './detector-context.ts'
-import { observe } from './detector-context.ts'
+import { notHolding, observe } from './detector-context.ts'
 import { expectedRpm, gearBand } from './gearing.ts'
 
 /** Distinct RPM values a drop must show. */
@@ -30,6 +30,10 @@ export function detectRpmDrop(ctx: DetectorContext, s: SampleOf<'power-unit'>): 
     expected = expectedRpm(d.gear, d.speed, ctx.config)
     holds =
       d.speed >= band.min && d.speed <= band.max && s.rpm < th.maxRatioToExpected * expected && d.brake < th.maxBrake
+  }
+  if (!holds) {
+    notHolding(ctx, 'rpm_drop', 'rpm')
+    return
   }
   observe(ctx, {
     type: 'rpm_drop',

@@ -6,7 +6,7 @@
  */
 import { corners, type SampleOf } from '../../model/index.ts'
 import type { DetectorContext } from './detector-context.ts'
-import { observe } from './detector-context.ts'
+import { notHolding, observe } from './detector-context.ts'
 
 const names = new Map<string, Map<string, string>>()
 const tyrePrefixes = corners.map((c) => `tyres.${c}`)
@@ -35,6 +35,10 @@ function track(ctx: DetectorContext, subject: string, t: number, value: number |
   else if (!same) {
     prev.value = value
     prev.since = t
+  }
+  if (!same) {
+    notHolding(ctx, 'stuck_sensor', subject)
+    return
   }
   observe(ctx, {
     type: 'stuck_sensor',

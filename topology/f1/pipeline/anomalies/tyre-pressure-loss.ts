@@ -5,7 +5,7 @@
  */
 import { corners, type SampleOf } from '../../model/index.ts'
 import type { DetectorContext } from './detector-context.ts'
-import { observe } from './detector-context.ts'
+import { notHolding, observe } from './detector-context.ts'
 
 /**
  * Checks one tyres sample.
@@ -21,10 +21,15 @@ export function detectTyrePressureLoss(ctx: DetectorContext, s: SampleOf<'tyres'
   for (const c of corners) {
     const pressure = s[c].pressure
     const others = (sum - pressure) / 3
+    const holds = pressure < th.minPressurePsi || pressure < others - th.maxDropBelowOthersPsi
+    if (!holds) {
+      notHolding(ctx, 'tyre_pressure_loss', c)
+      continue
+    }
     observe(ctx, {
       type: 'tyre_pressure_loss',
       subject: c,
-      holds: pressure < th.minPressurePsi || pressure < others - th.maxDropBelowOthersPsi,
+      holds,
       t: s.timestamp,
       minDurationMs: th.minDurationMs,
       evidence: { 'min.pressure': pressure, othersMean: Math.round(others * 100) / 100 },
