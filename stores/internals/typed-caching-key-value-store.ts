@@ -82,7 +82,8 @@ export class TypedCachingKeyValueStore<K, V>
   }
 
   #id(key: K): string {
-    return identityOf(key, () => this.inner.serializeKey(key))
+    // a string key is its own identity: no closure made per access
+    return typeof key === 'string' ? key : identityOf(key, () => this.inner.serializeKey(key))
   }
 
   /** The cached entry of `id`, marked as recently used. */

@@ -76,7 +76,8 @@ export class TypedCachingWindowStore<K, V>
   }
 
   #keyId(key: K): string {
-    return identityOf(key, () => this.inner.serializeKey(key))
+    // a string key is its own identity: no closure made per access
+    return typeof key === 'string' ? key : identityOf(key, () => this.inner.serializeKey(key))
   }
 
   #bytesOf(entry: Entry<K, V>): Uint8Array {

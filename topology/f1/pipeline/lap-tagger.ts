@@ -10,7 +10,7 @@
 import type { KeyValueStore } from '../../../stores/api.ts'
 import type { Processor, ProcessorContext, Record } from '../../processor.ts'
 import type { Lap, TelemetrySample } from '../model/index.ts'
-import { type LapPosition, positionAfter, type TaggedSample, tagSample } from './lap-position.ts'
+import { type LapPosition, positionAfter, type TaggedSample, tagSampleInPlace } from './lap-position.ts'
 import { pendingOf } from './state-stores.ts'
 import { F1Stores } from './store-names.ts'
 
@@ -62,12 +62,10 @@ export class LapTagger implements Processor<string, SampleOrLap, string, TaggedS
     position: LapPosition | null,
     record: Record<string, SampleOrLap>,
   ): Promise<void> {
+    // tagged in place: the sample was parsed for this record, and every reader before this
+    // processor (the clean topic's bytes, the validation counts) has finished with it
+    const value = tagSampleInPlace(sample, position)
     // the runtime's settled promise when the children finished synchronously
-    return this.#ctx.forward({
-      key,
-      value: tagSample(sample, position),
-      timestamp: record.timestamp,
-      headers: record.headers,
-    })
+    return this.#ctx.forward({ key, value, timestamp: record.timestamp, headers: record.headers })
   }
 }

@@ -58,7 +58,8 @@ export function validateStage(builder: StreamsBuilder, config: F1Config): KStrea
       Produced.with(Serdes.string(), Serdes.bytes()) as Produced<string, Uint8Array | null>,
     )
   const valid = branches['f1-raw-valid']!
-  // a valid record whose bytes are the sample as it is goes to the clean topic unchanged
+  // a valid record whose bytes are the sample as it is goes to the clean topic unchanged; this
+  // child comes before the sample stream's, because the lap tagger tags the sample in place
   const cleanSerde = f1Json<TelemetrySample>()
   valid
     .mapValues((c) => {
