@@ -87,6 +87,41 @@ export function addSample(agg: CarMetricsAggregate, s: TelemetrySample): CarMetr
   return agg
 }
 
+type Mutable<T> = { -readonly [P in keyof T]: T[P] }
+
+function addInPlace(stats: FieldStats | null, x: number): FieldStats {
+  if (stats === null) return { n: 1, sum: x, min: x, max: x }
+  const m = stats as Mutable<FieldStats>
+  m.n++
+  m.sum += x
+  if (x < m.min) m.min = x
+  if (x > m.max) m.max = x
+  return stats
+}
+
+/**
+ * {@link addSample} into `agg` itself, for an aggregate its caller owns (the 1 s windows of
+ * car-seconds-processor.ts, put again after every change): no objects made per sample.
+ *
+ * @example
+ * ```ts
+ * addSampleInPlace(open.agg, sample) === open.agg // true
+ * ```
+ */
+export function addSampleInPlace(agg: CarMetricsAggregate, s: TelemetrySample): CarMetricsAggregate {
+  const a = agg as Mutable<CarMetricsAggregate>
+  if (s.channel === 'dynamics') {
+    a.samples++
+    a.speed = addInPlace(a.speed, s.speed)
+    a.throttle = addInPlace(a.throttle, s.throttle)
+    a.brake = addInPlace(a.brake, s.brake)
+  } else if (s.channel === 'power-unit') {
+    a.samples++
+    a.rpm = addInPlace(a.rpm, s.rpm)
+  }
+  return agg
+}
+
 function mergeStats(a: FieldStats | null, b: FieldStats | null): FieldStats | null {
   if (a === null) return b
   if (b === null) return a

@@ -14,7 +14,7 @@ import type { KeyValueStore, Window, WindowStore } from '../../../stores/api.ts'
 import type { ValueAndTimestamp } from '../../internals/processors/value-and-timestamp.ts'
 import type { Processor, ProcessorContext, Record } from '../../processor.ts'
 import type { TelemetrySample } from '../model/index.ts'
-import { addSample, type CarMetricsAggregate, emptyMetrics } from './car-metrics.ts'
+import { addSampleInPlace, type CarMetricsAggregate, emptyMetrics } from './car-metrics.ts'
 import { WRITTEN } from './state-stores.ts'
 import { F1Stores } from './store-names.ts'
 
@@ -101,7 +101,8 @@ export class CarSecondsProcessor implements Processor<string, TelemetrySample, s
       car.windows.push(open)
       if (start + this.#sizeMs < this.#nextEnd) this.#nextEnd = start + this.#sizeMs
     } else if (timestamp > open.ts) open.ts = timestamp
-    open.agg = addSample(open.agg, value)
+    // in place: the window's aggregate belongs to this processor until the window closes
+    addSampleInPlace(open.agg, value)
     // synchronous unless a store evicts or a window closes
     const window = this.#store.put(key, { value: open.agg, timestamp: open.ts }, start)
     if (window !== WRITTEN) return this.#afterWindow(window, key, car, closeTime)

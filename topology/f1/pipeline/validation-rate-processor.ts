@@ -52,9 +52,17 @@ export class ValidationRateProcessor implements Processor<string, { readonly che
       return undefined
     }
     const latest = this.#latest.get(key)
-    // the window is still open, so the store holds what was put last
-    if (latest !== undefined && latest.start === start)
-      return this.#add(key, start, latest.counts, value.check, timestamp)
+    // the window is still open, so the store holds what was put last: objects this processor made
+    // (#add), so a clean record is counted in place and put again (no objects per record)
+    if (latest !== undefined && latest.start === start) {
+      if (!value.check.ok) return this.#add(key, start, latest.counts, value.check, timestamp)
+      const held = latest.counts as { value: ValidationCounts; timestamp: number }
+      const counts = held.value as { total: number; clean: number }
+      counts.total++
+      counts.clean++
+      if (timestamp > held.timestamp) held.timestamp = timestamp
+      return pendingOf(this.#store.put(key, held, start))
+    }
     return this.#store.fetch(key, start).then((old) => this.#add(key, start, old, value.check, timestamp))
   }
 
