@@ -52,6 +52,18 @@ function subjectName(type: string, subject: string): string {
   return name
 }
 
+/**
+ * The key of a subject's state in `CarState.subjects`: `${type}|${subject}`.
+ *
+ * @example
+ * ```ts
+ * stateName('rpm_drop', 'rpm') // 'rpm_drop|rpm'
+ * ```
+ */
+export function stateName(type: F1AnomalyType, subject: string): string {
+  return subjectName(type, subject)
+}
+
 function subjectOf(car: CarState, name: string): Subject {
   let s = car.subjects[name]
   if (s === undefined) {
@@ -114,7 +126,19 @@ export function toAnomaly(
  * ```
  */
 export function notHolding(ctx: DetectorContext, type: F1AnomalyType, subject: string): void {
-  const name = subjectName(type, subject)
+  endRun(ctx, subjectName(type, subject))
+}
+
+/**
+ * {@link notHolding} by the subject's state name (`${type}|${subject}`, see {@link stateName}),
+ * for detectors that name their subjects once.
+ *
+ * @example
+ * ```ts
+ * endRun(ctx, stateName('stuck_sensor', 'power-unit.rpm'))
+ * ```
+ */
+export function endRun(ctx: DetectorContext, name: string): void {
   // the usual case: nothing to end, and no subject to create only to delete it again
   const s = ctx.car.subjects[name]
   if (s === undefined) return

@@ -5,29 +5,42 @@
  * temperatures per corner).
  */
 import { corners, type SampleOf } from '../../model/index.ts'
+import type { F1Config } from '../config.ts'
 import type { DetectorContext } from './detector-context.ts'
-import { notHolding, observe } from './detector-context.ts'
+import { endRun, observe, stateName } from './detector-context.ts'
 
-const names = new Map<string, Map<string, string>>()
-const tyrePrefixes = corners.map((c) => `tyres.${c}`)
-
-/** `${prefix}.${field}`, made once (a car's tracked fields are looked up on every sample). */
-function subjectName(prefix: string, field: string): string {
-  let byField = names.get(prefix)
-  if (byField === undefined) {
-    byField = new Map()
-    names.set(prefix, byField)
-  }
-  let name = byField.get(field)
-  if (name === undefined) {
-    name = `${prefix}.${field}`
-    byField.set(field, name)
-  }
-  return name
+/** A tracked field: where to read it, its subject, and its state name. */
+interface Tracked {
+  readonly field: string
+  readonly subject: string
+  readonly state: string
 }
 
-function track(ctx: DetectorContext, subject: string, t: number, value: number | undefined): void {
+const tracked = (prefix: string, fields: readonly string[]): Tracked[] =>
+  fields.map((field) => {
+    const subject = `${prefix}.${field}`
+    return { field, subject, state: stateName('stuck_sensor', subject) }
+  })
+
+/** Each configuration's tracked fields, named once (they are looked up on every sample). */
+const byConfig = new WeakMap<F1Config, { powerUnit: Tracked[]; tyres: Tracked[][] }>()
+
+function trackedOf(config: F1Config): { powerUnit: Tracked[]; tyres: Tracked[][] } {
+  let t = byConfig.get(config)
+  if (t === undefined) {
+    const stuck = config.anomalies.stuckSensor
+    t = {
+      powerUnit: tracked('power-unit', stuck.powerUnitFields),
+      tyres: corners.map((c) => tracked(`tyres.${c}`, stuck.tyreFields)),
+    }
+    byConfig.set(config, t)
+  }
+  return t
+}
+
+function track(ctx: DetectorContext, f: Tracked, t: number, value: number | undefined): void {
   if (value === undefined) return
+  const subject = f.subject
   const prev = ctx.car.stuck[subject]
   const same = prev !== undefined && prev.value === value
   const since = prev?.since ?? t
@@ -37,7 +50,7 @@ function track(ctx: DetectorContext, subject: string, t: number, value: number |
     prev.since = t
   }
   if (!same) {
-    notHolding(ctx, 'stuck_sensor', subject)
+    endRun(ctx, f.state)
     return
   }
   observe(ctx, {
@@ -60,10 +73,8 @@ function track(ctx: DetectorContext, subject: string, t: number, value: number |
  * ```
  */
 export function detectStuckPowerUnit(ctx: DetectorContext, s: SampleOf<'power-unit'>): void {
-  for (const f of ctx.config.anomalies.stuckSensor.powerUnitFields) {
-    const value = (s as unknown as Record<string, number | undefined>)[f]
-    track(ctx, subjectName('power-unit', f), s.timestamp, value)
-  }
+  const sample = s as unknown as Record<string, number | undefined>
+  for (const f of trackedOf(ctx.config).powerUnit) track(ctx, f, s.timestamp, sample[f.field])
 }
 
 /**
@@ -75,10 +86,9 @@ export function detectStuckPowerUnit(ctx: DetectorContext, s: SampleOf<'power-un
  * ```
  */
 export function detectStuckTyres(ctx: DetectorContext, s: SampleOf<'tyres'>): void {
+  const tyres = trackedOf(ctx.config).tyres
   for (let i = 0; i < corners.length; i++) {
     const reading = s[corners[i]!] as unknown as Record<string, number | undefined>
-    const prefix = tyrePrefixes[i]!
-    for (const f of ctx.config.anomalies.stuckSensor.tyreFields)
-      track(ctx, subjectName(prefix, f), s.timestamp, reading[f])
+    for (const f of tyres[i]!) track(ctx, f, s.timestamp, reading[f.field])
   }
 }
