@@ -36,12 +36,13 @@ export function goldStage(
 ): void {
   builder.addStateStore(f1KeyValueStore<CarLaps>(F1Stores.lapAccumulator, config))
   builder.addStateStore(f1KeyValueStore<LapStats>(F1Stores.lapStats, config))
-  const samples = inputs.tagged
-    .filter((_key, s) => s.channel === 'dynamics' || s.channel === 'tyres', Named.as('f1-lap-samples'))
-    .mapValues((sample): LapEvent => ({ kind: 'sample', sample }), Named.as('f1-lap-sample-event'))
-  const laps = inputs.laps.mapValues((lap): LapEvent => ({ kind: 'lap', lap }), Named.as('f1-lap-event'))
+  // samples and laps merged as they are (the processor tells them apart): no wrapper per sample
+  const samples = inputs.tagged.filter(
+    (_key, s) => s.channel === 'dynamics' || s.channel === 'tyres',
+    Named.as('f1-lap-samples'),
+  ) as KStream<string, LapEvent>
   const stats = samples
-    .merge(laps, Named.as('f1-lap-events'))
+    .merge(inputs.laps as KStream<string, LapEvent>, Named.as('f1-lap-events'))
     .process<string, LapStats>(
       () => new LapStatsProcessor(config),
       Named.as('f1-lap-stats'),

@@ -11,14 +11,12 @@ import type { Processor, ProcessorContext, Record } from '../../processor.ts'
 import type { Lap } from '../model/index.ts'
 import type { F1Config } from './config.ts'
 import type { TaggedSample } from './lap-position.ts'
-import { accumulate, emptyLap, type LapAccumulator, type LapStats, lapStats } from './lap-stats.ts'
+import { accumulateInPlace, emptyLap, type LapAccumulator, type LapStats, lapStats } from './lap-stats.ts'
 import { pendingOf } from './state-stores.ts'
 import { F1Stores } from './store-names.ts'
 
-/** A sample of a lap or the lap's record. */
-export type LapEvent =
-  | { readonly kind: 'sample'; readonly sample: TaggedSample }
-  | { readonly kind: 'lap'; readonly lap: Lap }
+/** A sample of a lap or the lap's record (told apart by `channel`, which only samples have). */
+export type LapEvent = TaggedSample | Lap
 
 /** Accumulators of a car's laps in progress, by lap number. */
 export type CarLaps = { [lap: string]: LapAccumulator }
@@ -53,13 +51,14 @@ export class LapStatsProcessor implements Processor<string, LapEvent, string, La
     if (event === null || event === undefined) return undefined
     const laps = this.#cache.get(record.key)
     // the usual case: the car's accumulators are held, and a sample stays synchronous
-    if (laps !== undefined && event.kind === 'sample') return this.#addSample(record.key, laps, event.sample)
+    if (laps !== undefined && 'channel' in event) return this.#addSample(record.key, laps, event)
     return this.#process(record, event, laps)
   }
 
   #addSample(key: string, laps: CarLaps, sample: TaggedSample): Promise<void> | undefined {
     const n = String(sample.lap)
-    laps[n] = accumulate(laps[n] ?? emptyLap(), sample, this.#config)
+    // in place: a lap in progress belongs to this processor (and is put again below)
+    laps[n] = accumulateInPlace(laps[n] ?? emptyLap(), sample, this.#config)
     return pendingOf(this.#acc.put(key, laps))
   }
 
@@ -69,11 +68,11 @@ export class LapStatsProcessor implements Processor<string, LapEvent, string, La
       laps = (await this.#acc.get(record.key)) ?? {}
       this.#cache.set(record.key, laps)
     }
-    if (event.kind === 'sample') {
-      await this.#addSample(record.key, laps, event.sample)
+    if ('channel' in event) {
+      await this.#addSample(record.key, laps, event)
       return
     }
-    const lap = event.lap
+    const lap = event
     const stats = lapStats(lap, laps[String(lap.lapNumber)] ?? emptyLap())
     for (const n of Object.keys(laps)) if (Number(n) <= lap.lapNumber) delete laps[n]
     await this.#acc.put(record.key, laps)

@@ -109,6 +109,38 @@ export function accumulate(acc: LapAccumulator, s: TaggedSample, config: F1Confi
   return acc
 }
 
+/**
+ * {@link accumulate} into `acc` itself, for an accumulator its caller owns (the lap-stats
+ * processor's laps in progress, put again after every change): no copy per sample.
+ *
+ * @example
+ * ```ts
+ * accumulateInPlace(laps['3'], sample, config) === laps['3'] // true
+ * ```
+ */
+export function accumulateInPlace(acc: LapAccumulator, s: TaggedSample, config: F1Config): LapAccumulator {
+  if (s.channel !== 'dynamics' && s.channel !== 'tyres') return acc
+  const a = acc as { -readonly [P in keyof LapAccumulator]: LapAccumulator[P] }
+  a.first = a.first === null ? s.timestamp : Math.min(a.first, s.timestamp)
+  a.last = a.last === null ? s.timestamp : Math.max(a.last, s.timestamp)
+  if (s.channel === 'dynamics') {
+    if (a.lastGear !== null && a.lastGear !== s.gear) a.gearShifts++
+    a.dynamics++
+    a.speedSum += s.speed
+    a.topSpeed = Math.max(a.topSpeed, s.speed)
+    if (s.throttle >= config.lapStats.fullThrottle) a.fullThrottle++
+    if (s.brake > config.lapStats.braking) a.braking++
+    a.lastGear = s.gear
+    return acc
+  }
+  for (const c of corners) {
+    a.maxBrakeTemp = max(a.maxBrakeTemp, s[c].brakeTemp)
+    a.maxTyreSurfaceTemp = max(a.maxTyreSurfaceTemp, s[c].surfaceTemp)
+    a.maxTyreInnerTemp = max(a.maxTyreInnerTemp, s[c].innerTemp)
+  }
+  return acc
+}
+
 const pct = (n: number, of: number) => (of === 0 ? null : Math.round((1000 * n) / of) / 10)
 
 /**
