@@ -77,6 +77,33 @@ async function changelogRanges(consumer: Consumer, topics: string[], partition: 
   return new Map(topics.map((t) => [t, { start: earliest.get(t)![partition]!, end: stable.get(t)![partition]! }]))
 }
 
+const SETTLE_ATTEMPTS = 40
+const SETTLE_WAIT_MS = 250
+
+/**
+ * The changelog ranges once every store checkpoint lies inside them. A checkpoint past the last
+ * stable offset names a transaction that committed (EndTxn answered) but whose markers the
+ * coordinator has not written yet, e.g. just after a broker restart: wait for them (up to 10 s)
+ * rather than wiping a store that is only ahead of the broker's bookkeeping.
+ */
+async function settledRanges(request: RestoreRequest, topics: string[]): Promise<Map<string, Range>> {
+  const { task, taskDir, changelogs, consumer } = request
+  const wanted = new Map<string, bigint>()
+  for (const [name, store] of task.stores) {
+    const topic = changelogs.get(name)
+    if (!store.persistent || topic === undefined) continue
+    const checkpoint = await readStoreCheckpoint(join(taskDir, name))
+    if (checkpoint?.changelog !== `${topic}:${task.partition}`) continue
+    wanted.set(topic, (wanted.get(topic) ?? 0n) > checkpoint.offset ? wanted.get(topic)! : checkpoint.offset)
+  }
+  for (let attempt = 1; ; attempt++) {
+    const ranges = await changelogRanges(consumer, topics, task.partition)
+    const behind = [...wanted].some(([topic, offset]) => offset > ranges.get(topic)!.end)
+    if (!behind || attempt >= SETTLE_ATTEMPTS || request.stopping?.()) return ranges
+    await new Promise((r) => setTimeout(r, SETTLE_WAIT_MS))
+  }
+}
+
 /**
  * Opens the task's stores and restores them; returns the changelog end offsets reached, keyed
  * `topic:partition` (the task's new checkpoint).
@@ -89,7 +116,12 @@ async function changelogRanges(consumer: Consumer, topics: string[], partition: 
 export async function restoreTask(request: RestoreRequest): Promise<Map<string, bigint>> {
   const { task, changelogs, consumer, storeTransactions: transactions } = request
   const topics = [...new Set(changelogs.values())]
-  const ranges = topics.length > 0 ? await changelogRanges(consumer, topics, task.partition) : new Map<string, Range>()
+  const ranges =
+    topics.length === 0
+      ? new Map<string, Range>()
+      : transactions === undefined
+        ? await changelogRanges(consumer, topics, task.partition)
+        : await settledRanges(request, topics)
   const key = (topic: string) => `${topic}:${task.partition}`
   const starts =
     transactions === undefined

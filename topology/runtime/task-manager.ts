@@ -99,6 +99,12 @@ export class TaskManager {
     }
     const task = runnable.createTask(parsed.subtopology, parsed.partition, context)
     try {
+      // Start offsets first: reading them stable waits until no transaction with offsets of this
+      // task is pending, so the changelogs' last stable offsets read by the restore then include
+      // that transaction too. Restoring first could stop before a committed transaction whose
+      // markers were not written yet (a broker restart) while the offsets already follow it.
+      const sources = sub.sourceTopics.map(name)
+      const positions = await this.#startOffsets(sources, parsed.partition)
       await restoreTask({
         task,
         taskDir,
@@ -112,8 +118,6 @@ export class TaskManager {
       // From here on the local state diverges from any checkpoint until the next clean close.
       if (o.processingGuarantee === 'exactly_once_v2') await deleteCheckpoint(taskDir)
       await task.initialize()
-      const sources = sub.sourceTopics.map(name)
-      const positions = await this.#startOffsets(sources, parsed.partition)
       const active = { id, task, taskDir, changelogs, positions, consumed: new Map(), committed: new Map(positions) }
       return storeTransactions ? { ...active, storeTransactions } : active
     } catch (error) {

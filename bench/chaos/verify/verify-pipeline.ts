@@ -109,10 +109,15 @@ export async function verifyPipeline(pipeline: ChaosPipeline, log: (line: string
     stateful ? expected.metrics.keys() : [],
     seenMetrics.map((m) => `${m.car}@${m.windowStart}`),
   )
-  const wrongAggregates = seenMetrics.filter((m) => {
+  const wrong = seenMetrics.filter((m) => {
     const e = expected.metrics.get(`${m.car}@${m.windowStart}`)
     return e !== undefined && (e.count !== m.count || e.maxRpm !== m.maxRpm || Math.abs(e.avgSpeed - m.avgSpeed) > 1e-6)
-  }).length
+  })
+  const wrongAggregates = wrong.length
+  const wrongExamples = wrong.slice(0, 3).map((m) => {
+    const e = expected.metrics.get(`${m.car}@${m.windowStart}`)!
+    return `${m.car}@${m.windowStart}: count ${m.count} (expected ${e.count}), max rpm ${m.maxRpm} (${e.maxRpm})`
+  })
   const anomalyId = (a: Anomaly) => `${a.car}@${a.ts}:${a.rpmBefore}>${a.rpmAfter}`
   const anomalies = diffMultisets(
     stateful ? expected.anomalies.map(anomalyId) : [],
@@ -133,7 +138,8 @@ export async function verifyPipeline(pipeline: ChaosPipeline, log: (line: string
   check('quarantine', quarantine)
   check('metrics', metrics)
   check('anomalies', anomalies)
-  if (eos && wrongAggregates > 0) failures.push(`metrics: ${wrongAggregates} windows differ from the recomputation`)
+  if (eos && wrongAggregates > 0)
+    failures.push(`metrics: ${wrongAggregates} windows differ from the recomputation (${wrongExamples.join('; ')})`)
   if (quarantinedWithoutReason > 0)
     failures.push(`quarantine: ${quarantinedWithoutReason} records without a reason header`)
   if (openTransactions.length > 0) failures.push(`open transactions: ${openTransactions.join(', ')}`)
