@@ -1,7 +1,8 @@
 /**
  * @module
  * `node bench/simulator.ts [--cars 20] [--laps 55] [--seed 1]`: generates a whole race as fast as
- * possible through `Simulator.batches()` and prints records/s (and per topic counts).
+ * possible through `Simulator.batches()` and prints records/s and per-topic counts as one JSON line
+ * (the bench report reads it).
  */
 import { parseArgs } from 'node:util'
 import { Simulator } from '../connectors/simulator/index.ts'
@@ -22,9 +23,17 @@ for (const batch of sim.batches()) {
   for (const r of batch) counts.set(r.topic, (counts.get(r.topic) ?? 0) + 1)
 }
 const seconds = (performance.now() - t0) / 1000
-console.log(`simulator: ${values.cars} cars, ${values.laps} laps, seed ${values.seed}`)
-console.log(`records: ${n} in ${seconds.toFixed(1)} s = ${Math.round(n / seconds).toLocaleString('en')} records/s`)
-for (const [topic, c] of counts) console.log(`  ${topic}: ${c}`)
-console.log(
-  `anomalies injected: ${sim.groundTruth.length}; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`,
+process.stdout.write(
+  `${JSON.stringify({
+    bench: 'simulator',
+    cars: Number(values.cars),
+    laps: Number(values.laps),
+    seed: Number(values.seed),
+    records: n,
+    seconds: Number(seconds.toFixed(2)),
+    recordsPerSecond: Math.round(n / seconds),
+    perTopic: Object.fromEntries(counts),
+    anomaliesInjected: sim.groundTruth.length,
+    heapUsedMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+  })}\n`,
 )
