@@ -6,8 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { resolve } from 'node:path'
-import { sampleCpu } from '../workload/cpu.ts'
-import { sampleRss } from '../workload/rss.ts'
+import { watchProcess } from '../workload/watched-process.ts'
 import { TOPIC_PREFIX_ENV } from './worker-topology.ts'
 
 const repoRoot = resolve(import.meta.dirname, '..', '..')
@@ -65,40 +64,9 @@ export function startF1Worker(spec: F1WorkerSpec, log: (line: string) => void): 
     `${spec.prefix}f1.telemetry.quarantine`,
   ]
   const child: ChildProcess = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  const pid = child.pid!
-  const rss = sampleRss(pid)
-  const cpu = sampleCpu(pid)
-  let tail: string[] = []
-  const keep = (chunk: Buffer) => {
-    const lines = chunk.toString().split('\n').filter(Boolean)
-    tail = [...tail, ...lines].slice(-30)
-    // the CLI logs at info (task creation, restores, progress): only warnings and errors are news
-    for (const line of lines) if (!/ (INFO|DEBUG) /.test(line)) log(`[f1 worker ${pid}] ${line.slice(0, 300)}`)
-  }
-  child.stdout!.on('data', keep)
-  child.stderr!.on('data', keep)
-  let alive = true
-  const exited = new Promise<number | string>((done) => {
-    child.on('exit', (code, signal) => {
-      alive = false
-      done(code ?? signal ?? 'unknown')
-    })
+  // the CLI logs at info (task creation, restores, progress): only warnings and errors are news
+  const watched = watchProcess(child, (line) => {
+    if (!/ (INFO|DEBUG) /.test(line)) log(`[f1 worker ${watched.pid}] ${line.slice(0, 300)}`)
   })
-  return {
-    pid,
-    exited,
-    cpuMs: () => cpu.latest(),
-    stderrTail: () => tail.join('\n'),
-    stop: async () => {
-      const peak = rss.stop()
-      cpu.stop()
-      if (alive) {
-        child.kill('SIGTERM')
-        const timer = setTimeout(() => alive && child.kill('SIGKILL'), 20_000)
-        await exited
-        clearTimeout(timer)
-      }
-      return peak
-    },
-  }
+  return { ...watched, stop: () => watched.stop(20_000) }
 }

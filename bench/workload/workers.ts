@@ -5,8 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { resolve } from 'node:path'
-import { sampleCpu } from './cpu.ts'
-import { sampleRss } from './rss.ts'
+import { watchProcess } from './watched-process.ts'
 import { WORKER_SPEC_ENV, type WorkerSpec } from './worker-spec.ts'
 
 const benchDir = resolve(import.meta.dirname, '..')
@@ -65,49 +64,8 @@ export function startWorker(spec: WorkerSpec, log?: (line: string) => void): Wor
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
-  const pid = child.pid!
-  const rss = sampleRss(pid)
-  const cpu = sampleCpu(pid)
-  let tail: string[] = []
-  const keep = (chunk: Buffer) => {
-    const lines = chunk.toString().split('\n').filter(Boolean)
-    tail = [...tail, ...lines].slice(-30)
-    for (const line of lines) log?.(`[${spec.implementation}#${spec.instance} ${pid}] ${line}`)
-  }
-  child.stdout!.on('data', keep)
-  child.stderr!.on('data', keep)
-  const exited = new Promise<number | string>((done) => {
-    child.on('exit', (code, signal) => {
-      done(code ?? signal ?? 'unknown')
-    })
-  })
-  let alive = true
-  void exited.then(() => {
-    alive = false
-  })
-  return {
-    spec,
-    pid,
-    exited,
-    peakRss: () => (alive ? rss.latest() : rss.stop()),
-    cpuMs: () => (alive ? cpu.latest() : cpu.stop()),
-    stderrTail: () => tail.join('\n'),
-    stop: async (graceMs = 15_000) => {
-      const peak = rss.stop()
-      cpu.stop()
-      if (alive) {
-        child.kill('SIGTERM')
-        const timer = setTimeout(() => alive && child.kill('SIGKILL'), graceMs)
-        await exited
-        clearTimeout(timer)
-      }
-      return peak
-    },
-    kill: async () => {
-      rss.stop()
-      cpu.stop()
-      if (alive) child.kill('SIGKILL')
-      await exited
-    },
-  }
+  const watched = watchProcess(child, (line) =>
+    log?.(`[${spec.implementation}#${spec.instance} ${watched.pid}] ${line}`),
+  )
+  return { ...watched, spec, stop: (graceMs = 15_000) => watched.stop(graceMs) }
 }

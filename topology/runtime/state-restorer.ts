@@ -86,22 +86,30 @@ const SETTLE_WAIT_MS = 250
  * coordinator has not written yet, e.g. just after a broker restart: wait for them (up to 10 s)
  * rather than wiping a store that is only ahead of the broker's bookkeeping.
  */
-async function settledRanges(request: RestoreRequest, topics: string[]): Promise<Map<string, Range>> {
-  const { task, taskDir, changelogs, consumer } = request
-  const wanted = new Map<string, bigint>()
+async function settledRanges(
+  request: RestoreRequest,
+  topics: string[],
+  checkpoints: ReadonlyMap<string, bigint>,
+): Promise<Map<string, Range>> {
+  const { task, changelogs, consumer } = request
+  for (let attempt = 1; ; attempt++) {
+    const ranges = await changelogRanges(consumer, topics, task.partition)
+    const behind = [...checkpoints].some(([store, offset]) => offset > ranges.get(changelogs.get(store)!)!.end)
+    if (!behind || attempt >= SETTLE_ATTEMPTS || request.stopping?.()) return ranges
+    await new Promise((r) => setTimeout(r, SETTLE_WAIT_MS))
+  }
+}
+
+/** Each logged persistent store's own checkpoint offset, when it names this task's changelog partition. */
+async function ownCheckpoints({ task, taskDir, changelogs }: RestoreRequest): Promise<Map<string, bigint>> {
+  const offsets = new Map<string, bigint>()
   for (const [name, store] of task.stores) {
     const topic = changelogs.get(name)
     if (!store.persistent || topic === undefined) continue
     const checkpoint = await readStoreCheckpoint(join(taskDir, name))
-    if (checkpoint?.changelog !== `${topic}:${task.partition}`) continue
-    wanted.set(topic, (wanted.get(topic) ?? 0n) > checkpoint.offset ? wanted.get(topic)! : checkpoint.offset)
+    if (checkpoint?.changelog === `${topic}:${task.partition}`) offsets.set(name, checkpoint.offset)
   }
-  for (let attempt = 1; ; attempt++) {
-    const ranges = await changelogRanges(consumer, topics, task.partition)
-    const behind = [...wanted].some(([topic, offset]) => offset > ranges.get(topic)!.end)
-    if (!behind || attempt >= SETTLE_ATTEMPTS || request.stopping?.()) return ranges
-    await new Promise((r) => setTimeout(r, SETTLE_WAIT_MS))
-  }
+  return offsets
 }
 
 /**
@@ -116,17 +124,19 @@ async function settledRanges(request: RestoreRequest, topics: string[]): Promise
 export async function restoreTask(request: RestoreRequest): Promise<Map<string, bigint>> {
   const { task, changelogs, consumer, storeTransactions: transactions } = request
   const topics = [...new Set(changelogs.values())]
+  // each store's own checkpoint is read once: to wait for the LSO to reach it, then to start from it
+  const checkpoints = transactions === undefined ? new Map<string, bigint>() : await ownCheckpoints(request)
   const ranges =
     topics.length === 0
       ? new Map<string, Range>()
       : transactions === undefined
         ? await changelogRanges(consumer, topics, task.partition)
-        : await settledRanges(request, topics)
+        : await settledRanges(request, topics, checkpoints)
   const key = (topic: string) => `${topic}:${task.partition}`
   const starts =
     transactions === undefined
       ? await startsFromTaskCheckpoint(request, ranges)
-      : await startsFromStoreCheckpoints(request, ranges)
+      : await startsFromStoreCheckpoints(request, ranges, checkpoints)
   await task.openStores()
   const reached = new Map<string, bigint>()
   for (const [storeName, topic] of changelogs) {
@@ -217,6 +227,7 @@ async function startsFromTaskCheckpoint(
 async function startsFromStoreCheckpoints(
   { task, taskDir, changelogs }: RestoreRequest,
   ranges: ReadonlyMap<string, Range>,
+  checkpoints: ReadonlyMap<string, bigint>,
 ): Promise<Map<string, bigint>> {
   const clean = (await readCheckpoint(taskDir)) !== undefined
   const starts = new Map<string, bigint>()
@@ -228,10 +239,8 @@ async function startsFromStoreCheckpoints(
       if (!clean) await rm(dir, { recursive: true, force: true })
       continue
     }
-    const checkpoint = await readStoreCheckpoint(dir)
-    const usable =
-      checkpoint?.changelog === `${topic}:${task.partition}` && inRange(checkpoint.offset, ranges.get(topic))
-    if (usable) starts.set(name, checkpoint.offset)
+    const offset = checkpoints.get(name)
+    if (inRange(offset, ranges.get(topic))) starts.set(name, offset)
     else await rm(dir, { recursive: true, force: true })
   }
   return starts
